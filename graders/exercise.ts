@@ -1,0 +1,131 @@
+/**
+ * The exercise definition and check API. A check reads the state through a
+ * Query and returns pass() or fail("what was found, what was expected").
+ * Grading never throws: a broken state or a crashing check is an `error`.
+ */
+import { z } from "zod";
+import type { NetState } from "./model";
+import { ProbeDeclSchema } from "./probes";
+import { Query } from "./query";
+import type { ParseOutcome } from "./sections";
+
+export type CheckOutcome = { ok: true } | { ok: false; message: string };
+export const pass = (): CheckOutcome => ({ ok: true });
+export const fail = (message: string): CheckOutcome => ({ ok: false, message });
+
+export type CheckFn = (q: Query) => CheckOutcome;
+
+const CheckSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "check ids are lower-case words joined by dashes"),
+  /** What the learner should achieve, phrased as a goal ("br0 exists and is up"). */
+  title: z.string().min(3),
+  /** Skipped (not failed) while any of these checks does not pass. */
+  dependsOn: z.array(z.string()).default([]),
+  /** Progressive: the first nudges, the last nearly gives the command. */
+  hints: z.array(z.string().min(3)).min(1, "every check needs at least one hint"),
+  run: z.custom<CheckFn>((v) => typeof v === "function", "run must be a function (q) => pass() | fail(msg)"),
+});
+export type CheckDef = z.input<typeof CheckSchema>;
+
+export const ExerciseSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids look like "chapter/slug"'),
+    title: z.string().min(3),
+    /** Files inside the exercise folder. */
+    setup: z.string().default("setup.sh"),
+    solution: z.string().default("solution.sh"),
+    probes: z.array(ProbeDeclSchema).default([]),
+    /** Named namespaces whose iptables/nft/sockets are collected too (the root always is). */
+    deepNamespaces: z.array(z.string()).default([]),
+    files: z.array(z.string().startsWith("/")).default([]),
+    hints: z.array(z.string()).default([]),
+    checks: z.array(CheckSchema).min(1),
+  })
+  .superRefine((ex, ctx) => {
+    const seen = new Set<string>();
+    for (const [i, c] of ex.checks.entries()) {
+      if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: ["checks", i, "id"], message: `duplicate check id "${c.id}"` });
+      for (const d of c.dependsOn) {
+        if (!seen.has(d)) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["checks", i, "dependsOn"],
+            message: `check "${c.id}" depends on "${d}", which must be defined before it`,
+          });
+        }
+      }
+      seen.add(c.id);
+    }
+    const probeIds = new Set<string>();
+    for (const [i, p] of ex.probes.entries()) {
+      if (probeIds.has(p.id)) ctx.addIssue({ code: "custom", path: ["probes", i, "id"], message: `duplicate probe id "${p.id}"` });
+      probeIds.add(p.id);
+    }
+  });
+export type Exercise = z.output<typeof ExerciseSchema>;
+export type ExerciseInput = z.input<typeof ExerciseSchema>;
+
+/** Validates at import time so a broken definition fails loudly in tests and check:exercises. */
+export function defineExercise(input: ExerciseInput): Exercise {
+  const r = ExerciseSchema.safeParse(input);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new Error(`exercise ${String(input.id)} is invalid:\n${lines.join("\n")}`);
+  }
+  return r.data;
+}
+
+export type CheckStatus = "passed" | "failed" | "skipped" | "error";
+export interface CheckResult {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message?: string;
+  hints: string[];
+}
+export type Verdict = "passed" | "failed" | "error";
+export interface GradeResult {
+  exercise: string;
+  verdict: Verdict;
+  checks: CheckResult[];
+  /** Why grading was impossible (verdict "error"). */
+  error?: string;
+  /** Parts of the state that could not be read; grading went on without them. */
+  problems: string[];
+}
+
+/** Grades a state (or the failure to obtain one). Pure; never throws. */
+export function grade(ex: Exercise, state: ParseOutcome<NetState>): GradeResult {
+  if (!state.ok) {
+    return { exercise: ex.id, verdict: "error", checks: [], error: `could not read the VM state: ${state.error}`, problems: [] };
+  }
+  const q = new Query(state.value);
+  const results: CheckResult[] = [];
+  const byId = new Map<string, CheckResult>();
+  for (const c of ex.checks) {
+    const base = { id: c.id, title: c.title, hints: c.hints };
+    const blocker = c.dependsOn.map((d) => byId.get(d)).find((r) => r && r.status !== "passed");
+    let result: CheckResult;
+    if (blocker) {
+      result = { ...base, status: "skipped", message: `Waiting for "${blocker.title}".` };
+    } else {
+      try {
+        const o = c.run(q);
+        result = o.ok ? { ...base, status: "passed" } : { ...base, status: "failed", message: o.message };
+      } catch (e) {
+        result = { ...base, status: "error", message: `the grader itself failed: ${(e as Error).message}` };
+      }
+    }
+    results.push(result);
+    byId.set(c.id, result);
+  }
+  const errored = results.find((r) => r.status === "error");
+  const verdict: Verdict = errored ? "error" : results.every((r) => r.status === "passed") ? "passed" : "failed";
+  return {
+    exercise: ex.id,
+    verdict,
+    checks: results,
+    error: errored ? `check "${errored.id}": ${errored.message}` : undefined,
+    problems: state.value.problems,
+  };
+}
