@@ -1,0 +1,109 @@
+/**
+ * Node-only helpers: reading exercise folders and the collector script from
+ * disk, and running one grading case in a VM. The browser gets the same
+ * texts through the site's exercises plugin instead.
+ */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LabVm } from "../src/vm/types";
+import { collectAndGrade } from "./collect";
+import type { Exercise, GradeResult } from "./exercise";
+import type { Section } from "./sections";
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const EXERCISES_DIR = join(REPO_ROOT, "exercises");
+
+export function collectorScript(): string {
+  return readFileSync(join(REPO_ROOT, "graders", "collector.sh"), "utf8");
+}
+
+export function exerciseDir(id: string): string {
+  return join(EXERCISES_DIR, ...id.split("/"));
+}
+
+export interface ExerciseCase {
+  /** "start", "solution", "near-miss/<name>", "alternative/<name>". */
+  name: string;
+  /** Script run after setup; null for the start state. */
+  script: string | null;
+  scriptPath: string | null;
+  expect: { verdict: "passed" } | { verdict: "failed"; check?: string };
+}
+
+/** Reads `# expect-fail: <check-id>` from a near-miss script. */
+export function expectedFailure(script: string): string | undefined {
+  return /^#\s*expect-fail:\s*([a-z0-9-]+)\s*$/m.exec(script)?.[1];
+}
+
+const shFiles = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".sh")).sort() : [];
+
+/** Every case an exercise folder defines, with the verdict each must get. */
+export function exerciseCases(ex: Exercise): ExerciseCase[] {
+  const dir = exerciseDir(ex.id);
+  const read = (p: string) => readFileSync(p, "utf8");
+  const cases: ExerciseCase[] = [
+    { name: "start", script: null, scriptPath: null, expect: { verdict: "failed" } },
+  ];
+  const sol = join(dir, ex.solution);
+  cases.push({ name: "solution", script: read(sol), scriptPath: sol, expect: { verdict: "passed" } });
+  for (const f of shFiles(join(dir, "near-misses"))) {
+    const p = join(dir, "near-misses", f);
+    const text = read(p);
+    cases.push({ name: `near-miss/${f.slice(0, -3)}`, script: text, scriptPath: p, expect: { verdict: "failed", check: expectedFailure(text) } });
+  }
+  for (const f of shFiles(join(dir, "alternatives"))) {
+    const p = join(dir, "alternatives", f);
+    cases.push({ name: `alternative/${f.slice(0, -3)}`, script: read(p), scriptPath: p, expect: { verdict: "passed" } });
+  }
+  return cases;
+}
+
+export function snapshotPath(ex: Exercise, caseName: string): string {
+  return join(exerciseDir(ex.id), "snapshots", `${caseName.replace("/", "--")}.json`);
+}
+
+export function setupScript(ex: Exercise): string {
+  return readFileSync(join(exerciseDir(ex.id), ex.setup), "utf8");
+}
+
+/** Does a result match what a case expects? Returns a reason when it does not. */
+export function mismatch(c: ExerciseCase, r: GradeResult): string | null {
+  if (r.verdict !== c.expect.verdict) {
+    const why = r.error ?? r.checks.filter((x) => x.status === "failed").map((x) => `${x.id}: ${x.message}`).join("; ");
+    return `expected ${c.expect.verdict}, got ${r.verdict}${why ? ` (${why})` : ""}`;
+  }
+  const want = c.expect.verdict === "failed" ? c.expect.check : undefined;
+  if (want) {
+    const check = r.checks.find((x) => x.id === want);
+    if (!check) return `declares expect-fail: ${want}, but the exercise has no such check`;
+    if (check.status !== "failed") {
+      const failed = r.checks.filter((x) => x.status === "failed").map((x) => x.id);
+      return `expected check ${want} to fail, but it is ${check.status} (failed: ${failed.join(", ") || "none"})`;
+    }
+  }
+  return null;
+}
+
+/** Restore, set up, run the case's script, collect and grade. */
+export async function runCase(
+  vm: LabVm,
+  ex: Exercise,
+  c: ExerciseCase,
+  opts: { reset?: boolean } = {},
+): Promise<{ result: GradeResult; sections?: Section[]; scriptError?: string }> {
+  if (opts.reset !== false) await vm.reset();
+  const setup = await vm.exec(setupScript(ex), { timeoutMs: 60_000 });
+  if (setup.exitCode !== 0) {
+    throw new Error(`${ex.id}: setup.sh exited ${setup.exitCode}: ${setup.stderr.slice(0, 500)}`);
+  }
+  let scriptError: string | undefined;
+  if (c.script !== null) {
+    // -e so a script that breaks half-way is reported instead of graded.
+    const r = await vm.exec(`set -e\n${c.script}`, { timeoutMs: 60_000 });
+    if (r.exitCode !== 0) scriptError = `${c.name} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`;
+  }
+  const graded = await collectAndGrade(vm, collectorScript(), ex);
+  return { ...graded, scriptError };
+}

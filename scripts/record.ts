@@ -1,0 +1,57 @@
+/**
+ * npm run record -- <exercise-id> [case-name...]
+ * Re-records the exercise's snapshots in one headless VM: start, solution,
+ * each near-miss and each alternative, restoring the VM between cases.
+ * Reports (but still writes) cases whose verdict is not the expected one.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+import { getExercise } from "../exercises/index";
+import { exerciseCases, mismatch, REPO_ROOT, runCase, snapshotPath } from "../graders/node";
+import type { Snapshot } from "../graders/snapshot";
+import { createNodeVm } from "../src/vm/node";
+
+const [id, ...only] = process.argv.slice(2);
+if (!id) {
+  console.error("usage: npm run record -- <exercise-id> [case-name...]");
+  process.exit(2);
+}
+const ex = getExercise(id);
+if (!ex) {
+  console.error(`unknown exercise "${id}" (is it registered in exercises/index.ts?)`);
+  process.exit(2);
+}
+
+const vm = createNodeVm();
+let problems = 0;
+try {
+  await vm.start();
+  for (const c of exerciseCases(ex)) {
+    if (only.length && !only.includes(c.name)) continue;
+    const t0 = performance.now();
+    const r = await runCase(vm, ex, c);
+    if (!r.sections) {
+      console.error(`${c.name}: could not collect: ${r.result.error}`);
+      problems++;
+      continue;
+    }
+    const snap: Snapshot = {
+      format: "netlab-snapshot",
+      version: 1,
+      exercise: ex.id,
+      case: c.name,
+      recordedAt: new Date().toISOString(),
+      sections: r.sections,
+    };
+    const file = snapshotPath(ex, c.name);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, `${JSON.stringify(snap, null, 1)}\n`);
+    const bad = r.scriptError ?? mismatch(c, r.result);
+    if (bad) problems++;
+    const ms = Math.round(performance.now() - t0);
+    console.log(`${bad ? "MISMATCH" : "ok"}  ${c.name}  ${r.result.verdict}  ${ms} ms  -> ${relative(REPO_ROOT, file)}${bad ? `\n    ${bad}` : ""}`);
+  }
+} finally {
+  await vm.stop();
+}
+process.exit(problems ? 1 : 0);
