@@ -4,10 +4,14 @@
  * fails when a folder under exercises/ is missing here.
  */
 import type { Exercise } from "../graders/exercise";
+import gatewayOnBridge from "./bridges/gateway-on-bridge/exercise";
 import twoNamespaces from "./bridges/two-namespaces/exercise";
+import vlanAwareBridge from "./vlans/vlan-aware-bridge/exercise";
 
 export const exercises: Readonly<Record<string, Exercise>> = {
   [twoNamespaces.id]: twoNamespaces,
+  [gatewayOnBridge.id]: gatewayOnBridge,
+  [vlanAwareBridge.id]: vlanAwareBridge,
 };
 
 export function getExercise(id: string): Exercise | undefined {

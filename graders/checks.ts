@@ -95,12 +95,14 @@ export function pathIsUp(namespaces: string[], bridge: string): CheckFn {
   };
 }
 
+/** Did a live probe succeed? A missing result means the collection broke, not that the learner is wrong. */
+export function probeOk(q: Query, id: string): boolean {
+  const p = q.probe(id);
+  if (!p) throw new Error(`the live test "${id}" produced no result`);
+  return p.ok;
+}
+
 /** A probe that must succeed (or, with expectOk false, must fail). */
 export function probe(id: string, failure: string, expectOk = true): CheckFn {
-  return (q) => {
-    const p = q.probe(id);
-    // A missing result means the collection broke, not that the learner is wrong.
-    if (!p) throw new Error(`the live test "${id}" produced no result`);
-    return p.ok === expectOk ? pass() : fail(failure);
-  };
+  return (q) => (probeOk(q, id) === expectOk ? pass() : fail(failure));
 }
