@@ -5,6 +5,7 @@
  */
 import type { Exercise } from "../graders/exercise";
 import gatewayOnBridge from "./bridges/gateway-on-bridge/exercise";
+import masquerade from "./nat/masquerade/exercise";
 import twoNamespaces from "./bridges/two-namespaces/exercise";
 import vlanAwareBridge from "./vlans/vlan-aware-bridge/exercise";
 
@@ -12,6 +13,7 @@ export const exercises: Readonly<Record<string, Exercise>> = {
   [twoNamespaces.id]: twoNamespaces,
   [gatewayOnBridge.id]: gatewayOnBridge,
   [vlanAwareBridge.id]: vlanAwareBridge,
+  [masquerade.id]: masquerade,
 };
 
 export function getExercise(id: string): Exercise | undefined {

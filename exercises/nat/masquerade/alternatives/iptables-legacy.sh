@@ -1,0 +1,3 @@
+# The legacy (x_tables) backend.
+sysctl -w net.ipv4.ip_forward=1
+iptables-legacy -t nat -A POSTROUTING -s 192.168.10.0/24 -o veth-wan -j MASQUERADE
