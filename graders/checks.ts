@@ -13,7 +13,8 @@ export function namespacesExist(names: string[]): CheckFn {
     const missing = names.filter((n) => !q.ns(n));
     if (missing.length === 0) return pass();
     return fail(
-      `Namespace ${missing.join(" and ")} does not exist. \`ip netns list\` shows: ${list(q.namespaceNames())}.`,
+      `${missing.length > 1 ? "Namespaces" : "Namespace"} ${missing.join(" and ")} ${missing.length > 1 ? "do" : "does"} not exist. ` +
+        `\`ip netns list\` shows: ${list(q.namespaceNames())}.`,
     );
   };
 }
