@@ -1,0 +1,36 @@
+/** The grade shape the Exercise card renders; mirrors the graders library's result. */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
+
+export interface CheckView {
+  id: string;
+  title: string;
+  status: CheckStatus;
+  message: string;
+}
+
+export interface GradeView {
+  verdict: 'passed' | 'failed' | 'error';
+  checks: CheckView[];
+  /** Why grading itself failed (VM silent, collector error); only with verdict "error". */
+  error?: string;
+  /** Wall time of the Check, shown to the learner as a hint of VM health. */
+  elapsedMs: number;
+}
+
+export const CHECK_TIMEOUT_MS = 5_000;
+
+export class CheckTimeoutError extends Error {
+  constructor() {
+    super(`The lab did not answer within ${CHECK_TIMEOUT_MS / 1000} s. It may be busy or stuck: wait a moment and check again, or reset the lab.`);
+    this.name = 'CheckTimeoutError';
+  }
+}
+
+/** Rejects after `ms` so a silent VM yields an error result, never an endless spinner. */
+export function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

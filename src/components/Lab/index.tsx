@@ -1,0 +1,155 @@
+/**
+ * <Lab />: the page's Linux VM with two terminal tabs. Nothing heavy loads
+ * until "Start lab": the emulator, snapshot and xterm are all lazy chunks.
+ */
+import React, {lazy, Suspense, useCallback, useEffect, useState, type ReactNode} from 'react';
+import clsx from 'clsx';
+import {labStore, useLabState} from './labStore';
+import {getTerminal} from './terminalRegistry';
+import StartPanel from './StartPanel';
+import StatusBadge from './StatusBadge';
+import ResetDialog from './ResetDialog';
+import styles from './styles.module.css';
+
+const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
+
+export interface LabProps {
+  /** Heading shown in the lab's title bar. */
+  title?: string;
+  /** Terminal height in CSS pixels when not full screen. */
+  height?: number;
+}
+
+const TABS = [
+  {index: 0, name: 'Terminal 1', label: 'Lab terminal'},
+  {index: 1, name: 'Terminal 2', label: 'Second lab terminal'},
+] as const;
+
+function useLabLifetime(): void {
+  useEffect(() => labStore.retain(), []);
+}
+
+function useFullScreen(): [boolean, () => void] {
+  const [full, setFull] = useState(false);
+  useEffect(() => {
+    if (!full) return undefined;
+    const previous = document.body.style.overflow;
+    document.body.style.overflow = 'hidden';
+    return () => {
+      document.body.style.overflow = previous;
+    };
+  }, [full]);
+  return [full, useCallback(() => setFull((f) => !f), [])];
+}
+
+export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabProps): ReactNode {
+  useLabLifetime();
+  const lab = useLabState();
+  const [tab, setTab] = useState(0);
+  const [full, toggleFull] = useFullScreen();
+  const [confirmReset, setConfirmReset] = useState(false);
+  const started = lab.status !== 'idle';
+  const running = lab.status === 'ready' || lab.status === 'unresponsive';
+
+  const start = useCallback(() => {
+    labStore.start().catch(() => undefined);
+  }, []);
+
+  return (
+    <section
+      className={clsx(styles.lab, full && styles.full)}
+      aria-label="Lab"
+      data-status={lab.status}
+      style={{['--lab-height' as string]: `${height}px`}}>
+      <header className={styles.toolbar}>
+        <div className={styles.title}>
+          <span className={styles.dots} aria-hidden="true">
+            <i />
+            <i />
+            <i />
+          </span>
+          <span>{title}</span>
+        </div>
+        <StatusBadge state={lab} />
+        {started && (
+          <div className={styles.tabs} role="tablist" aria-label="Terminals">
+            {TABS.map((t) => (
+              <button
+                key={t.index}
+                type="button"
+                role="tab"
+                id={`lab-tab-${t.index}`}
+                aria-selected={tab === t.index}
+                aria-controls={`lab-panel-${t.index}`}
+                className={clsx(styles.tab, tab === t.index && styles.tabActive)}
+                onClick={() => setTab(t.index)}>
+                {t.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <div className={styles.actions}>
+          {running && (
+            <>
+              <button type="button" className={styles.tool} onClick={() => getTerminal(tab)?.copy()}
+                title="Copy the selected text (Ctrl+Shift+C)">
+                Copy
+              </button>
+              <button
+                type="button"
+                className={styles.tool}
+                title="Paste from the clipboard (Ctrl+Shift+V)"
+                onClick={() => {
+                  void navigator.clipboard?.readText().then((t) => getTerminal(tab)?.paste(t)).catch(() => undefined);
+                }}>
+                Paste
+              </button>
+            </>
+          )}
+          <button type="button" className={styles.tool} aria-pressed={full} onClick={toggleFull}
+            title={full ? 'Back to the lesson' : 'Use the whole window for the terminal'}>
+            {full ? 'Exit full screen' : 'Full screen'}
+          </button>
+          {started && (
+            <button type="button" className={clsx(styles.tool, styles.danger)} onClick={() => setConfirmReset(true)}>
+              Reset lab
+            </button>
+          )}
+        </div>
+      </header>
+      <div className={styles.screen}>
+        {lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped' ? (
+          <StartPanel state={lab} onStart={start} />
+        ) : null}
+        {started && lab.status !== 'loading' && (
+          <Suspense fallback={<p className={styles.loadingTerm}>Opening terminal…</p>}>
+            {TABS.map((t) => (
+              <div
+                key={t.index}
+                id={`lab-panel-${t.index}`}
+                role="tabpanel"
+                aria-labelledby={`lab-tab-${t.index}`}
+                hidden={tab !== t.index}
+                className={styles.panel}>
+                <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
+              </div>
+            ))}
+          </Suspense>
+        )}
+        {lab.problem && lab.status !== 'loading' && (
+          <p className={styles.problem} role="alert">
+            {lab.problem} You can reset the lab to get a fresh machine.
+          </p>
+        )}
+      </div>
+      <ResetDialog
+        open={confirmReset}
+        onCancel={() => setConfirmReset(false)}
+        onConfirm={() => {
+          setConfirmReset(false);
+          void labStore.reset();
+        }}
+      />
+    </section>
+  );
+}

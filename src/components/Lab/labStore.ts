@@ -1,0 +1,175 @@
+/**
+ * One VM per page, shared by the page's <Lab> and <Exercise> blocks. A module
+ * singleton (not React context) because MDX siblings have no common parent we
+ * control; components read it with useSyncExternalStore.
+ */
+import {useSyncExternalStore} from 'react';
+import type {LabVm, VmEvent, VmStatus} from '@site/src/vm/types';
+import {loadVm} from './loadVm';
+
+export interface LabProgress {
+  phase: string;
+  loaded: number;
+  total: number;
+}
+
+export interface LabState {
+  status: VmStatus;
+  progress: LabProgress | null;
+  /** Why the lab is unusable (failed download, crash, hang), for the status line. */
+  problem: string | null;
+  /** Bumped on every (re)start so terminals know to clear their screens. */
+  generation: number;
+}
+
+type OutputListener = (data: Uint8Array) => void;
+
+const INITIAL: LabState = {status: 'idle', progress: null, problem: null, generation: 0};
+// Terminals mounted after output arrived (the second tab) replay this backlog.
+const BACKLOG_LIMIT = 512 * 1024;
+
+let state: LabState = INITIAL;
+let vm: LabVm | null = null;
+let unsubscribeVm: (() => void) | null = null;
+let starting: Promise<LabVm> | null = null;
+let holders = 0;
+const listeners = new Set<() => void>();
+const outputListeners = new Map<number, Set<OutputListener>>();
+const backlog = new Map<number, {chunks: Uint8Array[]; size: number}>();
+
+function setState(patch: Partial<LabState>): void {
+  state = {...state, ...patch};
+  listeners.forEach((l) => l());
+}
+
+function remember(terminal: number, data: Uint8Array): void {
+  const log = backlog.get(terminal) ?? {chunks: [], size: 0};
+  log.chunks.push(data);
+  log.size += data.byteLength;
+  while (log.size > BACKLOG_LIMIT && log.chunks.length > 1) {
+    log.size -= log.chunks.shift()?.byteLength ?? 0;
+  }
+  backlog.set(terminal, log);
+}
+
+function onVmEvent(event: VmEvent): void {
+  switch (event.type) {
+    case 'progress':
+      setState({progress: {phase: event.phase, loaded: event.loaded, total: event.total}});
+      break;
+    case 'ready':
+      setState({status: 'ready', progress: null, problem: null});
+      break;
+    case 'output':
+      remember(event.terminal, event.data);
+      outputListeners.get(event.terminal)?.forEach((l) => l(event.data));
+      break;
+    case 'unresponsive':
+      setState({status: 'unresponsive', problem: event.reason});
+      break;
+    case 'crashed':
+      setState({status: 'crashed', problem: event.reason});
+      break;
+    case 'status':
+      setState({status: event.status, ...(event.status === 'ready' ? {problem: null} : {})});
+      break;
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+async function boot(): Promise<LabVm> {
+  backlog.clear();
+  setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
+  try {
+    const machine = await loadVm();
+    vm = machine;
+    unsubscribeVm = machine.on(onVmEvent);
+    await machine.start();
+    if (state.status === 'loading') setState({status: machine.status, progress: null});
+    return machine;
+  } catch (err) {
+    setState({status: 'crashed', progress: null, problem: `The lab could not start: ${describe(err)}`});
+    throw err;
+  }
+}
+
+export const labStore = {
+  getState: (): LabState => state,
+  getVm: (): LabVm | null => vm,
+
+  subscribe(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+
+  /** Idempotent: concurrent callers (Start lab, Start exercise) share one boot. */
+  start(): Promise<LabVm> {
+    if (vm && state.status === 'ready') return Promise.resolve(vm);
+    starting ??= boot().finally(() => {
+      starting = null;
+    });
+    return starting;
+  },
+
+  async reset(): Promise<void> {
+    if (!vm) {
+      await labStore.start();
+      return;
+    }
+    backlog.clear();
+    setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
+    try {
+      await vm.reset();
+      if (state.status === 'loading') setState({status: vm.status});
+    } catch (err) {
+      setState({status: 'crashed', problem: `Reset failed: ${describe(err)}`});
+    }
+  },
+
+  /**
+   * Each mounted <Lab> holds the VM; when the last one unmounts (the learner
+   * left the page) the VM is stopped. The deferral lets React's dev-mode
+   * double mount, or a quick remount, keep the running machine.
+   */
+  retain(): () => void {
+    holders += 1;
+    return () => {
+      holders -= 1;
+      setTimeout(() => {
+        if (holders === 0) void labStore.dispose();
+      }, 0);
+    };
+  },
+
+  async dispose(): Promise<void> {
+    const machine = vm;
+    unsubscribeVm?.();
+    unsubscribeVm = null;
+    vm = null;
+    starting = null;
+    backlog.clear();
+    state = INITIAL;
+    listeners.forEach((l) => l());
+    await machine?.stop().catch(() => undefined);
+  },
+
+  sendInput(terminal: number, data: string): void {
+    vm?.writeTerminal(terminal, data);
+  },
+
+  /** Streams a terminal's output, replaying what it printed before the caller attached. */
+  onOutput(terminal: number, listener: OutputListener): () => void {
+    backlog.get(terminal)?.chunks.forEach((c) => listener(c));
+    const set = outputListeners.get(terminal) ?? new Set<OutputListener>();
+    set.add(listener);
+    outputListeners.set(terminal, set);
+    return () => set.delete(listener);
+  },
+};
+
+export function useLabState(): LabState {
+  return useSyncExternalStore(labStore.subscribe, labStore.getState, () => INITIAL);
+}

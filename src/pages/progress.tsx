@@ -1,0 +1,17 @@
+import React, {type ReactNode} from 'react';
+import Layout from '@theme/Layout';
+import Heading from '@theme/Heading';
+import CourseMap from '@site/src/components/CourseMap';
+import ProgressTools from '@site/src/components/ProgressTools';
+
+export default function ProgressPage(): ReactNode {
+  return (
+    <Layout title="My progress" description="Your solved netlab exercises, chapter by chapter.">
+      <main className="container margin-vert--xl" style={{maxWidth: 860}}>
+        <Heading as="h1">My progress</Heading>
+        <CourseMap />
+        <ProgressTools />
+      </main>
+    </Layout>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Local Docusaurus plugin: turns `exercises/**` into browser data.
+ * - global data: a light index (id, chapter, title) for progress counts;
+ * - `@netlab/exercise-tasks`: a generated module mapping each id to lazy
+ *   loaders of its compiled task.mdx + scripts, and of its graders
+ *   definition, so a page downloads only the exercises it embeds;
+ * - an MDX rule so task.mdx goes through Docusaurus's own MDX pipeline, and a
+ *   rule that imports `.sh` files as text (the collector script).
+ */
+import {execFile} from 'node:child_process';
+import path from 'node:path';
+import {promisify} from 'node:util';
+import {createMDXLoaderRule} from '@docusaurus/mdx-loader';
+import type {LoadContext, Plugin} from '@docusaurus/types';
+import {loadExercises, type RegistryEntry} from './exercises/load';
+import {EXERCISES_PLUGIN_NAME, type ExercisesGlobalData} from './exercises/types';
+
+const run = promisify(execFile);
+
+const TASKS_ALIAS = '@netlab/exercise-tasks';
+
+interface Entry {
+  id: string;
+  taskPath: string;
+  dataPath: string;
+  definitionPath: string;
+}
+
+function tasksModule(entries: Entry[]): string {
+  const q = JSON.stringify;
+  const lines = entries.map(
+    (e) =>
+      `  ${q(e.id)}: {\n` +
+      `    task: () => Promise.all([import(${q(e.taskPath)}), import(${q(e.dataPath)})])` +
+      `.then(([t, s]) => ({Task: t.default, scripts: s.default})),\n` +
+      `    definition: () => import(${q(e.definitionPath)}).then((m) => m.default),\n` +
+      `  },`,
+  );
+  return `export default {\n${lines.join('\n')}\n};\n`;
+}
+
+/** Reads the registry through tsx (see exercises/dumpRegistry.ts for why). */
+async function loadRegistry(siteDir: string): Promise<RegistryEntry[]> {
+  const script = path.join(siteDir, 'src/plugins/exercises/dumpRegistry.ts');
+  try {
+    const {stdout} = await run(process.execPath, ['--import', 'tsx', script], {
+      cwd: siteDir,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    return JSON.parse(stdout) as RegistryEntry[];
+  } catch (err) {
+    const stderr = (err as {stderr?: unknown}).stderr;
+    const why = typeof stderr === 'string' && stderr.trim() ? stderr.trim() : String(err);
+    throw new Error(
+      'Malformed exercise: exercises/index.ts (or an exercise.ts it imports) failed to load.\n' +
+        `  problem: ${why.split('\n').slice(0, 12).join('\n    ')}\n` +
+        '  fix: correct the exercise definition named above; `npm run check:exercises` shows details.',
+    );
+  }
+}
+
+export default async function exercisesPlugin(context: LoadContext): Promise<Plugin> {
+  const {siteDir, siteConfig} = context;
+  const root = path.join(siteDir, 'exercises');
+  let tasksPath: string | null = null;
+
+  const mdxRule = await createMDXLoaderRule({
+    include: [root + path.sep],
+    options: {
+      siteDir,
+      staticDirs: siteConfig.staticDirectories.map((d) => path.resolve(siteDir, d)),
+      markdownConfig: siteConfig.markdown,
+      admonitions: true,
+      // A task is a fragment inside a lesson page: its `# Title` becomes the
+      // exercise card's heading instead of a second <h1> on the page.
+      removeContentTitle: true,
+      isMDXPartial: () => true,
+      isMDXPartialFrontMatterWarningDisabled: true,
+    },
+  });
+
+  return {
+    name: EXERCISES_PLUGIN_NAME,
+
+    getPathsToWatch() {
+      return [`${root}/**/*`];
+    },
+
+    // Loading happens here rather than in loadContent so the content keeps its
+    // type (Plugin<T> is not assignable to the config's Plugin<unknown>).
+    async contentLoaded({actions}) {
+      const content = await loadExercises(root, await loadRegistry(siteDir));
+      const data: ExercisesGlobalData = {exercises: content.map((e) => e.summary)};
+      actions.setGlobalData(data);
+      const entries = await Promise.all(
+        content.map(async (e) => ({
+          id: e.summary.id,
+          taskPath: e.taskPath,
+          definitionPath: e.definitionPath,
+          dataPath: await actions.createData(`${e.summary.id.replace('/', '__')}.json`, JSON.stringify(e.scripts)),
+        })),
+      );
+      tasksPath = await actions.createData('tasks.js', tasksModule(entries));
+    },
+
+    configureWebpack() {
+      if (!tasksPath) throw new Error(`${EXERCISES_PLUGIN_NAME}: contentLoaded did not run`);
+      return {
+        resolve: {alias: {[TASKS_ALIAS]: tasksPath}},
+        module: {
+          rules: [
+            mdxRule,
+            {test: /\.sh$/, type: 'asset/source'},
+            // package.json says "type": "module", which makes webpack parse
+            // Docusaurus's generated CommonJS-flavoured registry as strict ESM
+            // and leave its require.resolveWeak() calls unbundled.
+            {test: /\.js$/, include: [context.generatedFilesDir], type: 'javascript/auto'},
+          ],
+        },
+      };
+    },
+  };
+}

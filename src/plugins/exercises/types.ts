@@ -1,0 +1,32 @@
+/**
+ * Shapes the exercises plugin hands to the browser. Kept free of Node imports
+ * because components import these types too.
+ */
+
+/** What every page may know about every exercise (course map, sidebar counts). */
+export interface ExerciseSummary {
+  id: string;
+  chapter: string;
+  title: string;
+}
+
+/** A hint, with the check it helps with (absent for general hints). */
+export interface HintData {
+  text: string;
+  check?: string;
+}
+
+/** Loaded lazily, only on pages that embed the exercise. */
+export interface ExerciseScripts {
+  id: string;
+  setup: string;
+  solution: string;
+  hints: HintData[];
+  setupTimeoutMs: number;
+}
+
+export interface ExercisesGlobalData {
+  exercises: ExerciseSummary[];
+}
+
+export const EXERCISES_PLUGIN_NAME = 'netlab-exercises';
