@@ -18,6 +18,15 @@ import {EXERCISES_PLUGIN_NAME, type ExercisesGlobalData} from './exercises/types
 const run = promisify(execFile);
 
 const TASKS_ALIAS = '@netlab/exercise-tasks';
+const LAZY_PACKAGES =
+  /[\\/]node_modules[\\/](mermaid|@mermaid-js|d3[\w-]*|dagre[\w-]*|khroma|cytoscape[\w-]*|katex|lodash-es|dompurify|marked|roughjs|stylis|dayjs|langium|chevrotain|@chevrotain|zod|ipaddr\.js|@xterm|v86)[\\/]/;
+
+/** Modules that are only ever loaded on demand: the graders, exercise code, heavy libraries. */
+function lazyModules(siteDir: string): RegExp {
+  const esc = (p: string) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const own = ['graders', 'exercises'].map((d) => esc(path.join(siteDir, d) + path.sep)).join('|');
+  return new RegExp(`^(${own})|${LAZY_PACKAGES.source}`);
+}
 
 interface Entry {
   id: string;
@@ -107,6 +116,22 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
       if (!tasksPath) throw new Error(`${EXERCISES_PLUGIN_NAME}: contentLoaded did not run`);
       return {
         resolve: {alias: {[TASKS_ALIAS]: tasksPath}},
+        optimization: {
+          splitChunks: {
+            cacheGroups: {
+              // Docusaurus merges modules shared by half the pages into one
+              // "common" chunk that every page loads. On a small site that
+              // swallows code only ever loaded on demand (graders, Mermaid,
+              // the emulator), so those keep their own lazy chunks.
+              onDemand: {
+                test: lazyModules(siteDir),
+                chunks: 'async',
+                priority: 45,
+                reuseExistingChunk: true,
+              },
+            },
+          },
+        },
         module: {
           rules: [
             mdxRule,
