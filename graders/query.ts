@@ -58,7 +58,7 @@ export class Query {
   vethPeer(link: string, ns?: string): Endpoint | undefined {
     const here = this.ns(ns);
     const l = here?.links.find((x) => x.name === link);
-    if (!here || !l || l.kind !== "veth" || l.linkIndex === undefined && l.linkName === undefined) return undefined;
+    if (!here || !l || l.kind !== "veth" || (l.linkIndex === undefined && l.linkName === undefined)) return undefined;
     if (l.linkNetnsid === undefined) {
       const peer = here.links.find((x) => (l.linkIndex !== undefined ? x.ifindex === l.linkIndex : x.name === l.linkName));
       return peer ? { ns: here.name, link: peer } : undefined;
