@@ -110,6 +110,8 @@ export default function TerminalView({index, active, generation, label}: Termina
     });
     termRef.current = term;
     fitRef.current = fit;
+    labStore.resizeTerminal(index, term.cols, term.rows);
+    const resize = term.onResize(({cols, rows}) => labStore.resizeTerminal(index, cols, rows));
     const observer = new ResizeObserver(() => {
       // A hidden tab measures 0×0; fitting it then would shrink it to nothing.
       if (el.offsetWidth > 0 && el.offsetHeight > 0) fit.fit();
@@ -117,6 +119,7 @@ export default function TerminalView({index, active, generation, label}: Termina
     observer.observe(el);
     return () => {
       observer.disconnect();
+      resize.dispose();
       unregister();
       output();
       input.dispose();

@@ -45,7 +45,8 @@ function useFullScreen(): [boolean, () => void] {
 export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabProps): ReactNode {
   useLabLifetime();
   const lab = useLabState();
-  const [tab, setTab] = useState(0);
+  const tab = lab.activeTerminal;
+  const setTab = labStore.setActiveTerminal;
   const [full, toggleFull] = useFullScreen();
   const [confirmReset, setConfirmReset] = useState(false);
   const started = lab.status !== 'idle';
@@ -81,8 +82,16 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                 id={`lab-tab-${t.index}`}
                 aria-selected={tab === t.index}
                 aria-controls={`lab-panel-${t.index}`}
+                tabIndex={tab === t.index ? 0 : -1}
                 className={clsx(styles.tab, tab === t.index && styles.tabActive)}
-                onClick={() => setTab(t.index)}>
+                onClick={() => setTab(t.index)}
+                onKeyDown={(e) => {
+                  // WAI-ARIA tabs: arrow keys move between tabs.
+                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
+                  const next = (t.index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+                  setTab(next);
+                  document.getElementById(`lab-tab-${next}`)?.focus();
+                }}>
                 {t.name}
               </button>
             ))}

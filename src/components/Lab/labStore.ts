@@ -20,11 +20,14 @@ export interface LabState {
   problem: string | null;
   /** Bumped on every (re)start so terminals know to clear their screens. */
   generation: number;
+  /** The terminal tab in front; "Run in terminal" buttons type into it. */
+  activeTerminal: number;
 }
 
 type OutputListener = (data: Uint8Array) => void;
 
-const INITIAL: LabState = {status: 'idle', progress: null, problem: null, generation: 0};
+const INITIAL: LabState = {status: 'idle', progress: null, problem: null, generation: 0, activeTerminal: 0};
+const RESIZE_DELAY_MS = 250;
 // Terminals mounted after output arrived (the second tab) replay this backlog.
 const BACKLOG_LIMIT = 512 * 1024;
 
@@ -36,6 +39,26 @@ let holders = 0;
 const listeners = new Set<() => void>();
 const outputListeners = new Map<number, Set<OutputListener>>();
 const backlog = new Map<number, {chunks: Uint8Array[]; size: number}>();
+const sizes = new Map<number, {cols: number; rows: number}>();
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The guest's shells run on serial lines, which have no idea how big the
+ * browser's terminal is. Setting the line's size with stty makes the kernel
+ * send SIGWINCH, so bash and full-screen programs (less, vim, top) redraw to
+ * fit. Terminal N is the guest's /dev/ttySN (see src/vm/config.ts).
+ */
+function pushSizes(): void {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    const machine = vm;
+    if (!machine || state.status !== 'ready' || sizes.size === 0) return;
+    const cmd = [...sizes].map(([t, s]) => `stty -F /dev/ttyS${t} cols ${s.cols} rows ${s.rows}`).join('; ');
+    machine.exec(cmd, {timeoutMs: 5_000}).catch(() => {
+      // A busy VM misses one resize; the next resize or restart sends it again.
+    });
+  }, RESIZE_DELAY_MS);
+}
 
 function setState(patch: Partial<LabState>): void {
   state = {...state, ...patch};
@@ -59,6 +82,7 @@ function onVmEvent(event: VmEvent): void {
       break;
     case 'ready':
       setState({status: 'ready', progress: null, problem: null});
+      pushSizes();
       break;
     case 'output':
       remember(event.terminal, event.data);
@@ -151,6 +175,8 @@ export const labStore = {
     vm = null;
     starting = null;
     backlog.clear();
+    sizes.clear();
+    clearTimeout(resizeTimer);
     state = INITIAL;
     listeners.forEach((l) => l());
     await machine?.stop().catch(() => undefined);
@@ -158,6 +184,18 @@ export const labStore = {
 
   sendInput(terminal: number, data: string): void {
     vm?.writeTerminal(terminal, data);
+  },
+
+  setActiveTerminal(terminal: number): void {
+    if (terminal !== state.activeTerminal) setState({activeTerminal: terminal});
+  },
+
+  /** Records a terminal's size in characters and tells the guest (debounced). */
+  resizeTerminal(terminal: number, cols: number, rows: number): void {
+    const old = sizes.get(terminal);
+    if (old && old.cols === cols && old.rows === rows) return;
+    sizes.set(terminal, {cols, rows});
+    pushSizes();
   },
 
   /** Streams a terminal's output, replaying what it printed before the caller attached. */

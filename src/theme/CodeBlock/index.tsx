@@ -1,0 +1,40 @@
+/**
+ * Shell code blocks in a lesson get a "Run in terminal" button while the
+ * page's lab is running, so a learner can follow a walkthrough without
+ * retyping it. Without a running lab the block is the ordinary one.
+ */
+import React, {type ReactNode} from 'react';
+import CodeBlock from '@theme-original/CodeBlock';
+import type CodeBlockType from '@theme/CodeBlock';
+import type {WrapperProps} from '@docusaurus/types';
+import {labStore, useLabState} from '@site/src/components/Lab/labStore';
+import styles from './styles.module.css';
+
+type Props = WrapperProps<typeof CodeBlockType>;
+
+const SHELLS = new Set(['bash', 'sh', 'shell', 'console']);
+
+function languageOf(props: Props): string | undefined {
+  return props.language ?? /language-(\w+)/.exec(props.className ?? '')?.[1];
+}
+
+export default function CodeBlockWrapper(props: Props): ReactNode {
+  const lab = useLabState();
+  const code = typeof props.children === 'string' ? props.children.trimEnd() : null;
+  const runnable = code !== null && SHELLS.has(languageOf(props) ?? '') && lab.status === 'ready';
+  if (!runnable) return <CodeBlock {...props} />;
+  const terminal = lab.activeTerminal;
+  return (
+    <div className={styles.wrap}>
+      <CodeBlock {...props} />
+      <button
+        type="button"
+        className={styles.run}
+        title={`Type this into terminal ${terminal + 1} of the lab`}
+        // Lines are sent as typed keystrokes, each ended by Enter, as if typed by hand.
+        onClick={() => labStore.sendInput(terminal, `${code.replace(/\n/g, '\r')}\r`)}>
+        ▶ Run in terminal
+      </button>
+    </div>
+  );
+}
