@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Builds the lab VM from Debian bookworm i386 packages: kernel, initramfs root
+# file system, BIOS, and then a booted, prepared snapshot. Idempotent; the
+# download cache lives in images/cache, the output in images/out (git-ignored).
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+OUT=${NETLAB_IMAGE_OUT:-$HERE/out}
+source "$HERE/apt.sh"
+log() { printf '[image] %s\n' "$*" >&2; }
+
+host_tools() {
+  local missing=()
+  command -v cpio >/dev/null || missing+=(cpio)
+  command -v depmod >/dev/null || [ -x /usr/sbin/depmod ] || missing+=(kmod)
+  command -v xz >/dev/null || missing+=(xz-utils)
+  command -v zstd >/dev/null || missing+=(zstd)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing host tools: ${missing[*]}"
+    apt-get install -y "${missing[@]}" >/dev/null || { apt-get update >/dev/null || true; apt-get install -y "${missing[@]}" >/dev/null; }
+  fi
+}
+
+list_file() { grep -v '^\s*#' "$1" | grep -v '^\s*$'; }
+
+resolve_packages() {
+  write_sources
+  # A mirror caught mid-sync (seen with the security suite) must not fail the
+  # build as long as every package still resolves below.
+  netlab_apt update >"$CACHE/apt-update.log" 2>&1 || log "apt update was partial; see $CACHE/apt-update.log"
+  local pkgs missing=()
+  mapfile -t pkgs < <(list_file "$HERE/packages.txt")
+  local kernel
+  kernel=$(netlab_apt_cache depends linux-image-686 2>/dev/null | awk '/Depends: linux-image-[0-9]/ {print $2; exit}')
+  [ -n "$kernel" ] || { echo "images/build.sh: package linux-image-686 did not resolve to a kernel" >&2; exit 1; }
+  local resolved
+  resolved=$(netlab_apt_cache policy "${pkgs[@]}" "$kernel" 2>/dev/null |
+    awk '/^[^ ].*:$/ { name = substr($0, 1, length($0) - 1) } /Candidate: [^(]/ { print name }')
+  for p in "${pkgs[@]}" "$kernel"; do
+    grep -qx "$p" <<<"$resolved" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    echo "images/build.sh: these packages do not resolve for bookworm i386: ${missing[*]}" >&2
+    exit 1
+  fi
+  # "Inst name (version suite [arch])" lines give the exact closure and versions.
+  netlab_apt -s install "${pkgs[@]}" "$kernel" 2>/dev/null |
+    awk '/^Inst / { gsub(/[()\[\]]/, ""); print $2, $3, $NF }' > "$WORK/closure.txt"
+  netlab_apt -y -d install "${pkgs[@]}" "$kernel" >"$CACHE/apt-download.log" 2>&1 ||
+    { tail -5 "$CACHE/apt-download.log" >&2; exit 1; }
+  echo "$kernel" > "$WORK/kernel-package"
+}
+
+deb_path() { # name version arch -> cached .deb
+  local v=${2//:/%3a}
+  echo "$APTDIR/archives/${1}_${v}_${3}.deb"
+}
+
+assemble_rootfs() {
+  local root=$WORK/rootfs
+  rm -rf "$root" && mkdir -p "$root/usr"/{bin,sbin,lib}
+  ln -s usr/bin "$root/bin"; ln -s usr/sbin "$root/sbin"; ln -s usr/lib "$root/lib"
+  local excluded kernel
+  excluded=$(list_file "$HERE/exclude.txt" | tr '\n' ' ')
+  kernel=$(cat "$WORK/kernel-package")
+  : > "$WORK/manifest-packages.txt"
+  while read -r name version arch; do
+    local deb; deb=$(deb_path "$name" "$version" "$arch")
+    [ -f "$deb" ] || { echo "images/build.sh: $deb missing from the download cache" >&2; exit 1; }
+    printf '%s %s %s %s\n' "$name" "$version" "$arch" "$(sha256sum "$deb" | cut -d' ' -f1)" >> "$WORK/manifest-packages.txt"
+    case " $excluded $kernel " in *" $name "*) continue ;; esac
+    dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$root"
+  done < "$WORK/closure.txt"
+  # Docs, manuals and translations are most of the bytes and none of the lab.
+  rm -rf "$root"/usr/share/{doc,man,info,locale,lintian,bug,bash-completion,zsh,vim/vim*/doc,vim/vim*/lang,i18n,common-licenses}
+  rm -rf "$root"/usr/lib/i386-linux-gnu/gconv "$root"/etc/init.d "$root"/etc/cron.* "$root"/lib/systemd
+}
+
+install_modules() {
+  local root=$WORK/rootfs kernel deb kx ver
+  kernel=$(cat "$WORK/kernel-package")
+  deb=$(ls "$APTDIR/archives/${kernel}"_*_i386.deb | head -1)
+  kx=$WORK/kernel && rm -rf "$kx" && mkdir -p "$kx"
+  dpkg-deb -x "$deb" "$kx"
+  ver=${kernel#linux-image-}
+  cp "$kx/boot/vmlinuz-$ver" "$OUT/vmlinuz"
+  local src=$kx/lib/modules/$ver dst=$root/usr/lib/modules/$ver
+  mkdir -p "$dst"
+  cp "$src"/modules.{order,builtin,builtin.modinfo} "$dst/" 2>/dev/null || true
+  # Whole subsystems the course teaches, plus the virtio devices v86 emulates.
+  (cd "$src" && list_file "$HERE/modules.txt" | while read -r p; do ls -d $p 2>/dev/null || true; done |
+    xargs -r find | grep '\.ko$') > "$WORK/modules-wanted.txt"
+  (cd "$src" && tar -c -T "$WORK/modules-wanted.txt") | tar -x -C "$dst"
+  # Pull in every dependency of the chosen modules, then index and compress.
+  /usr/sbin/depmod -b "$kx" "$ver"
+  local added=1
+  while [ "$added" -gt 0 ]; do
+    added=0
+    while read -r dep; do
+      [ -f "$dst/$dep" ] && continue
+      mkdir -p "$dst/$(dirname "$dep")" && cp "$src/$dep" "$dst/$dep" && added=$((added + 1))
+    done < <(cd "$dst" && find kernel -name '*.ko' | while read -r m; do grep "^$m:" "$src/modules.dep" | cut -d: -f2 | tr ' ' '\n'; done | sort -u | grep .)
+  done
+  find "$dst" -name '*.ko' -print0 | xargs -0 -P"$(nproc)" -n 32 xz -q --check=crc32 -9
+  /usr/sbin/depmod -b "$root" "$ver"
+  echo "$ver" > "$WORK/kernel-version"
+}
+
+overlay_and_pack() {
+  local root=$WORK/rootfs
+  cp -a "$HERE/rootfs/." "$root/"
+  chmod 0755 "$root/init"; find "$root/usr/local" -type f -exec chmod 0755 {} +
+  # Tutorials say "iptables"; bookworm's default is the nft backend.
+  for t in iptables iptables-save iptables-restore ip6tables ip6tables-save ip6tables-restore; do
+    ln -sf "xtables-nft-multi" "$root/usr/sbin/$t"
+  done
+  ln -sf vim.tiny "$root/usr/bin/vi"; ln -sf vim.tiny "$root/usr/bin/vim"
+  ln -sf /proc/self/mounts "$root/etc/mtab"
+  mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/run,var/lib/misc,etc/netns}
+  chmod 1777 "$root/tmp"
+  (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet) | gzip -6 > "$OUT/initrd.img"
+  cp "$(find "$APTDIR/archives" -name 'seabios_*_all.deb' | head -1)" "$WORK/seabios.deb"
+  rm -rf "$WORK/seabios" && dpkg-deb -x "$WORK/seabios.deb" "$WORK/seabios"
+  cp "$WORK/seabios/usr/share/seabios/bios.bin" "$OUT/bios.bin"
+  cp "$WORK/seabios/usr/share/seabios/vgabios-stdvga.bin" "$OUT/vgabios.bin"
+}
+
+main() {
+  host_tools
+  mkdir -p "$OUT" "$CACHE"
+  WORK=$OUT/work && mkdir -p "$WORK"
+  local t0=$SECONDS
+  resolve_packages
+  log "resolved $(wc -l < "$WORK/closure.txt") packages ($((SECONDS - t0)) s)"
+  assemble_rootfs
+  install_modules
+  overlay_and_pack
+  log "kernel + initramfs ready ($((SECONDS - t0)) s): $(du -h "$OUT/initrd.img" | cut -f1) initrd"
+  if [ "${NETLAB_SKIP_SNAPSHOT:-}" != 1 ]; then
+    (cd "$HERE/.." && npx tsx images/snapshot.ts)
+  fi
+  node "$HERE/manifest.mjs" "$OUT" "$WORK"
+  log "done in $((SECONDS - t0)) s"
+}
+main "$@"

@@ -1,0 +1,29 @@
+// Writes images/out/manifest.json: every package with its resolved version and
+// the sha256 of its .deb, plus the sha256 and size of every artifact.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [out, work] = process.argv.slice(2);
+const sha256 = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
+const packages = readFileSync(join(work, "manifest-packages.txt"), "utf8")
+  .trim()
+  .split("\n")
+  .map((line) => {
+    const [name, version, arch, debSha256] = line.split(" ");
+    return { name, version, arch, debSha256 };
+  });
+const artifacts = {};
+for (const name of ["vmlinuz", "initrd.img", "bios.bin", "vgabios.bin", "state.bin.zst"]) {
+  const path = join(out, name);
+  if (existsSync(path)) artifacts[name] = { bytes: statSync(path).size, sha256: sha256(path) };
+}
+const manifest = {
+  distribution: "debian bookworm i386",
+  kernel: readFileSync(join(work, "kernel-version"), "utf8").trim(),
+  v86: JSON.parse(readFileSync(new URL("../node_modules/v86/package.json", import.meta.url), "utf8")).version,
+  packages,
+  artifacts,
+};
+writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
+console.error(`[image] manifest: ${packages.length} packages, ${Object.keys(artifacts).length} artifacts`);
