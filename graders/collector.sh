@@ -93,8 +93,10 @@ collect_ns() { # ns deep
 }
 export -f collect_ns
 
+# nsenter rather than `ip netns exec`: the latter also remounts /sys, which
+# costs a lot in the emulator and nothing here reads /sys.
 in_ns() { # ns cmd... ; "." is the root namespace
-  if [[ $1 == . ]]; then shift; "$@"; else local n=$1; shift; ip netns exec "$n" "$@"; fi
+  if [[ $1 == . ]]; then shift; "$@"; else local n=$1; shift; nsenter "--net=/run/netns/$n" "$@"; fi
 }
 
 run_probe() { # id kind from target args...
@@ -149,7 +151,7 @@ is_deep() { [[ $1 == . || " ${NETLAB_DEEP:-} " == *" $1 "* || ${NETLAB_DEEP:-} =
 collect_ns . 1
 for ns in "${namespaces[@]}"; do
   d=0; is_deep "$ns" && d=1
-  ip netns exec "$ns" bash -c 'collect_ns "$1" "$2"' _ "$ns" "$d" 2>/dev/null \
+  nsenter "--net=/run/netns/$ns" bash -c 'collect_ns "$1" "$2"' _ "$ns" "$d" 2>/dev/null \
     || emit "$ns" error 1 "could not enter namespace $ns"
 done
 

@@ -104,6 +104,7 @@ export async function runCase(
     const r = await vm.exec(`set -e\n${c.script}`, { timeoutMs: 60_000 });
     if (r.exitCode !== 0) scriptError = `${c.name} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`;
   }
-  const graded = await collectAndGrade(vm, collectorScript(), ex);
+  // Generous: the emulated VM on a loaded machine is slow, and a timeout here would be a false "error".
+  const graded = await collectAndGrade(vm, collectorScript(), ex, 120_000);
   return { ...graded, scriptError };
 }

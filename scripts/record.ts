@@ -29,7 +29,17 @@ try {
   for (const c of exerciseCases(ex)) {
     if (only.length && !only.includes(c.name)) continue;
     const t0 = performance.now();
-    const r = await runCase(vm, ex, c);
+    // The emulated VM sometimes stalls on an exec right after a restore; a
+    // recording is worth a second try, a wrong recording is not possible.
+    let r: Awaited<ReturnType<typeof runCase>> | undefined;
+    for (let attempt = 1; !r; attempt++) {
+      try {
+        r = await runCase(vm, ex, c);
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.error(`${c.name}: attempt ${attempt} failed (${(e as Error).message.split("\n")[0]}); retrying`);
+      }
+    }
     if (!r.sections) {
       console.error(`${c.name}: could not collect: ${r.result.error}`);
       problems++;
