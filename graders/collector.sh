@@ -104,7 +104,10 @@ run_probe() { # id kind from target args...
   shift 4
   case $kind in
     ping)
-      out=$(in_ns "$from" ping -n -q -c 1 -W "$NETLAB_WAIT" "$target" 2>&1); rc=$? ;;
+      # timeout -s KILL bounds the probe even if ping itself misbehaves.
+      local -a enter=()
+      [[ $from == . ]] || enter=(nsenter "--net=/run/netns/$from")
+      out=$(timeout -s KILL $((NETLAB_WAIT + 2)) "${enter[@]}" ping -n -q -c 1 -W "$NETLAB_WAIT" "$target" 2>&1); rc=$? ;;
     tcp) # target port
       out=$(in_ns "$from" timeout "$NETLAB_WAIT" bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$target" "$1" 2>&1); rc=$? ;;
     udp) # target port: send one datagram, any reply counts

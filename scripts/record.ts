@@ -35,6 +35,7 @@ try {
     for (let attempt = 1; !r; attempt++) {
       try {
         r = await runCase(vm, ex, c);
+        if (!r.sections && attempt < 3) throw new Error(r.result.error ?? "collection failed");
       } catch (e) {
         if (attempt >= 3) throw e;
         console.error(`${c.name}: attempt ${attempt} failed (${(e as Error).message.split("\n")[0]}); retrying`);
