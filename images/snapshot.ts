@@ -21,7 +21,7 @@ const state = await vm.saveState();
 await vm.stop();
 const raw = join(out, "state.bin");
 writeFileSync(raw, new Uint8Array(state));
-execFileSync("zstd", ["-q", "-f", "-19", "--rm", raw, "-o", join(out, "state.bin.zst")]);
+execFileSync("zstd", ["-q", "-f", "-19", "-T0", "--rm", raw, "-o", join(out, "state.bin.zst")]);
 writeFileSync(join(out, "cold-boot-seconds.txt"), `${bootS.toFixed(2)}\n`);
 console.error(`[image] snapshot: ${(state.byteLength / 1e6).toFixed(1)} MB raw`);
 process.exit(0);

@@ -104,7 +104,7 @@ export class V86Lab implements LabVm {
     } else {
       // The agent sits in read() inside the snapshot; the clock is the host's.
       await new Promise<void>((resolve) => emulator.add_listener("emulator-started", () => resolve()));
-      await this.exec(`date -s @${(Date.now() / 1000).toFixed(3)} >/dev/null`, { timeoutMs: 15_000 });
+      await this.syncClock(generation);
     }
     if (generation !== this.generation) return;
     this.setStatus("ready");
@@ -138,6 +138,21 @@ export class V86Lab implements LabVm {
       emulator.add_listener(event, (byte: number) => {
         if (batch.push(byte) === 1) setTimeout(flush, 8);
       });
+    }
+  }
+
+  /**
+   * The snapshot's clock is the build's; set the host's. Retried, because on a
+   * loaded machine the first request after a restore can take long to land.
+   */
+  private async syncClock(generation: number): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.exec(`date -s @${(Date.now() / 1000).toFixed(3)} >/dev/null`, { timeoutMs: 4000 });
+        return;
+      } catch (e) {
+        if (e instanceof VmUnavailableError || generation !== this.generation || attempt >= 8) throw e;
+      }
     }
   }
 

@@ -1,0 +1,74 @@
+import { V86 } from "v86";
+import { VM_FILES } from "./config";
+import { V86Lab, type VmPlatform } from "./core";
+import { VmError } from "./types";
+
+export interface BrowserVmOptions {
+  /** URL of the folder holding the VM files, e.g. "/vm/" (site baseUrl + "vm/"). */
+  baseUrl: string;
+}
+
+/** Fetch with byte progress, so the Lab can show a real download bar. */
+async function fetchWithProgress(url: string, onBytes: (loaded: number, total: number) => void): Promise<ArrayBuffer> {
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new VmError(`could not download ${url}: ${e instanceof Error ? e.message : String(e)} (offline and not cached yet?)`);
+  }
+  if (!response.ok) throw new VmError(`could not download ${url}: HTTP ${response.status}`);
+  const total = Number(response.headers.get("content-length") ?? 0);
+  if (!response.body) return response.arrayBuffer();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded, total || loaded);
+  }
+  const out = new Uint8Array(loaded);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out.buffer;
+}
+
+/** The lab VM in the page. Only the snapshot path is offered to learners. */
+export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" }): V86Lab {
+  const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
+  const platform: VmPlatform = {
+    V86,
+    wasmPath: base + VM_FILES.wasm,
+    async load(what, onProgress) {
+      const names = what === "restore" ? [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state] : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.kernel, VM_FILES.initrd];
+      const done = new Map<string, [number, number]>();
+      const report = (): void => {
+        let loaded = 0;
+        let total = 0;
+        for (const [l, t] of done.values()) {
+          loaded += l;
+          total += t;
+        }
+        onProgress("downloading", loaded, total);
+      };
+      // The wasm is fetched by v86 itself; warm the cache alongside the rest.
+      void fetch(base + VM_FILES.wasm).catch(() => undefined);
+      const buffers = await Promise.all(
+        names.map((n) =>
+          fetchWithProgress(base + n, (l, t) => {
+            done.set(n, [l, t]);
+            report();
+          }),
+        ),
+      );
+      const [bios, vgaBios, a, b] = buffers;
+      return what === "restore" ? { bios, vgaBios, state: a } : { bios, vgaBios, kernel: a, initrd: b };
+    },
+  };
+  return new V86Lab(platform);
+}
