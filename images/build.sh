@@ -69,6 +69,13 @@ assemble_rootfs() {
     printf '%s %s %s %s\n' "$name" "$version" "$arch" "$(sha256sum "$deb" | cut -d' ' -f1)" >> "$WORK/manifest-packages.txt"
     case " $excluded $kernel " in *" $name "*) continue ;; esac
     dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$root"
+    # No dpkg runs in the guest, so make the links maintainer scripts would
+    # register with update-alternatives (awk -> mawk, nc -> nc.openbsd, ...).
+    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst 2>/dev/null |
+      grep -o 'update-alternatives --install [^ ]* [^ ]* [^ ]*' |
+      while read -r _ _ link _ path; do
+        [ -e "$root$link" ] || [ -L "$root$link" ] || ln -s "$path" "$root$link"
+      done || true
   done < "$WORK/closure.txt"
   # Docs, manuals and translations are most of the bytes and none of the lab.
   rm -rf "$root"/usr/share/{doc,man,info,locale,lintian,bug,bash-completion,zsh,vim/vim*/doc,vim/vim*/lang,i18n,common-licenses}

@@ -19,7 +19,8 @@ if [ "$want" != "$have" ] || [ ! -f "$OUT/state.bin.zst" ]; then
 fi
 mkdir -p "$ROOT/static/vm"
 for f in state.bin.zst bios.bin vgabios.bin manifest.json; do
-  cmp -s "$OUT/$f" "$ROOT/static/vm/$f" 2>/dev/null || cp "$OUT/$f" "$ROOT/static/vm/$f"
+  cmp -s "$OUT/$f" "$ROOT/static/vm/$f" 2>/dev/null ||
+    { cp "$OUT/$f" "$ROOT/static/vm/$f.tmp" && mv "$ROOT/static/vm/$f.tmp" "$ROOT/static/vm/$f"; }
 done
 cmp -s "$ROOT/node_modules/v86/build/v86.wasm" "$ROOT/static/vm/v86.wasm" 2>/dev/null ||
   cp "$ROOT/node_modules/v86/build/v86.wasm" "$ROOT/static/vm/v86.wasm"

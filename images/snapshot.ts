@@ -3,7 +3,7 @@
  * every learner starts from: images/out/state.bin.zst.
  */
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createNodeVm, imageDir } from "../src/vm/node";
 
@@ -21,7 +21,10 @@ const state = await vm.saveState();
 await vm.stop();
 const raw = join(out, "state.bin");
 writeFileSync(raw, new Uint8Array(state));
-execFileSync("zstd", ["-q", "-f", "-19", "-T0", "--rm", raw, "-o", join(out, "state.bin.zst")]);
+// Compress beside the old state and rename, so a VM starting meanwhile never
+// reads a half-written file.
+execFileSync("zstd", ["-q", "-f", "-19", "-T0", "--rm", raw, "-o", join(out, "state.bin.zst.tmp")]);
+renameSync(join(out, "state.bin.zst.tmp"), join(out, "state.bin.zst"));
 writeFileSync(join(out, "cold-boot-seconds.txt"), `${bootS.toFixed(2)}\n`);
 console.error(`[image] snapshot: ${(state.byteLength / 1e6).toFixed(1)} MB raw`);
 process.exit(0);

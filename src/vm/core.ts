@@ -54,6 +54,7 @@ export class V86Lab implements LabVm {
   private agentReady: (() => void) | undefined;
   private current: VmStatus = "idle";
   private generation = 0;
+  private crashReason = "";
   private outbox: Uint8Array[] = [];
   private pumping = false;
 
@@ -170,6 +171,7 @@ export class V86Lab implements LabVm {
 
   private crashed(reason: string, generation: number): void {
     if (generation !== this.generation || this.current === "crashed") return;
+    this.crashReason = reason;
     this.setStatus("crashed");
     this.emit({ type: "crashed", reason });
     this.failPending(new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`));
@@ -193,7 +195,11 @@ export class V86Lab implements LabVm {
   exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     const emulator = this.emulator;
     if (!emulator || this.current === "crashed" || this.current === "stopped") {
-      return Promise.reject(new VmUnavailableError(`the lab VM is not running (status: ${this.current})`));
+      const why =
+        this.current === "crashed"
+          ? `the lab VM stopped (${this.crashReason}). Reset the lab to get a fresh machine.`
+          : `the lab VM is not running (status: ${this.current})`;
+      return Promise.reject(new VmUnavailableError(why));
     }
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;

@@ -103,7 +103,11 @@ describe("a restored lab VM", () => {
   });
 
   it("reports poweroff typed in the terminal, and reset() recovers", async () => {
-    vm.writeTerminal(1, "\u0003poweroff\r");
+    // Ctrl-C first, as a learner would to clear a half-typed line; the tty
+    // discards what is queued behind it, so the command follows separately.
+    vm.writeTerminal(1, "\u0003");
+    await new Promise((r) => setTimeout(r, 500));
+    vm.writeTerminal(1, "poweroff\r");
     await expect.poll(() => vm.status, { timeout: 30_000 }).toBe("crashed");
     expect(events.some((e) => e.type === "crashed" && /powered off|halted/.test(e.reason))).toBe(true);
     await expect(vm.exec("true")).rejects.toThrow(/Reset the lab/);
