@@ -91,7 +91,7 @@ export class V86Lab implements LabVm {
       disable_speaker: true,
       acpi: false,
       uart1: true,
-      virtio_console: true,
+      virtio_console: { type: "none" },
       ...(cold
         ? { bzimage: { buffer: need(files.kernel, "kernel") }, initrd: { buffer: need(files.initrd, "initrd") }, cmdline: KERNEL_CMDLINE }
         : { initial_state: { buffer: need(files.state, "state") } }),
