@@ -67,6 +67,7 @@ export async function waitForEcho(page: Page, text: string, pollMs = 50): Promis
 
 /** Types one command like a person, presses Enter and waits for the next prompt. */
 export async function run(page: Page, command: string): Promise<void> {
+  if (process.env.NETLAB_E2E_TRACE) console.log(`$ ${command}`);
   await terminalInput(page).focus();
   await page.keyboard.type(command);
   // Pressing Enter before the echo arrives would let the old prompt pass for the new one.

@@ -112,10 +112,22 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
       tasksPath = await actions.createData('tasks.js', tasksModule(entries));
     },
 
-    configureWebpack() {
+    configureWebpack(_config, isServer, {currentBundler}) {
       if (!tasksPath) throw new Error(`${EXERCISES_PLUGIN_NAME}: contentLoaded did not run`);
+      // v86 imports node:fs/promises and node:crypto only when it runs under
+      // Node. Webpack cannot read "node:" URLs, so in the browser bundle the
+      // scheme is dropped and the modules resolve to empty stand-ins.
+      const plugins = isServer
+        ? []
+        : [
+            new currentBundler.instance.NormalModuleReplacementPlugin(/^node:/, (resource: {request: string}) => {
+              resource.request = resource.request.replace(/^node:/, '');
+            }),
+          ];
+      const fallback: Record<string, false> = isServer ? {} : {'fs/promises': false, crypto: false};
       return {
-        resolve: {alias: {[TASKS_ALIAS]: tasksPath}},
+        plugins,
+        resolve: {alias: {[TASKS_ALIAS]: tasksPath}, fallback},
         optimization: {
           splitChunks: {
             cacheGroups: {

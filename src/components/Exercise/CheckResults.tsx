@@ -27,10 +27,20 @@ export default function CheckResults({result, checking}: Props): ReactNode {
       aria-busy={checking}
       className={clsx(styles.results, result && styles[`verdict_${result.verdict}`])}
       data-verdict={checking ? 'checking' : (result?.verdict ?? 'none')}>
-      {checking && <p className={styles.checking}>Checking your machine…</p>}
+      {checking && (
+        <p className={styles.checking}>
+          <span className={styles.spinner} aria-hidden="true" />
+          Checking your machine… Reading its state takes a few seconds on the emulated CPU.
+        </p>
+      )}
       {!checking && result && (
         <>
-          <p className={styles.summary}>{summary(result)}</p>
+          <p className={styles.summary}>
+            {summary(result)}
+            {result.elapsedMs > 0 && (
+              <span className={styles.elapsed}> · checked in {(result.elapsedMs / 1000).toFixed(1)} s</span>
+            )}
+          </p>
           {result.error && <p className={styles.errorText}>{result.error}</p>}
           {result.checks.length > 0 && (
             <ul className={styles.checks}>

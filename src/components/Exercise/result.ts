@@ -17,11 +17,14 @@ export interface GradeView {
   elapsedMs: number;
 }
 
-export const CHECK_TIMEOUT_MS = 5_000;
+/** A VM that cannot run a no-op command within this long is not answering. */
+export const ALIVE_TIMEOUT_MS = 5_000;
+/** Collecting the state runs many tools in an emulated CPU: slow, but it ends. */
+export const COLLECT_TIMEOUT_MS = 30_000;
 
 export class CheckTimeoutError extends Error {
-  constructor() {
-    super(`The lab did not answer within ${CHECK_TIMEOUT_MS / 1000} s. It may be busy or stuck: wait a moment and check again, or reset the lab.`);
+  constructor(ms: number) {
+    super(`The lab did not answer within ${ms / 1000} s. It may be busy or stuck: wait a moment and check again, or reset the lab.`);
     this.name = 'CheckTimeoutError';
   }
 }

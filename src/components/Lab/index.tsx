@@ -9,6 +9,7 @@ import {getTerminal} from './terminalRegistry';
 import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import ResetDialog from './ResetDialog';
+import Tabs, {TABS} from './Tabs';
 import styles from './styles.module.css';
 
 const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
@@ -19,11 +20,6 @@ export interface LabProps {
   /** Terminal height in CSS pixels when not full screen. */
   height?: number;
 }
-
-const TABS = [
-  {index: 0, name: 'Terminal 1', label: 'Lab terminal'},
-  {index: 1, name: 'Terminal 2', label: 'Second lab terminal'},
-] as const;
 
 function useLabLifetime(): void {
   useEffect(() => labStore.retain(), []);
@@ -72,42 +68,17 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           <span>{title}</span>
         </div>
         <StatusBadge state={lab} />
-        {started && (
-          <div className={styles.tabs} role="tablist" aria-label="Terminals">
-            {TABS.map((t) => (
-              <button
-                key={t.index}
-                type="button"
-                role="tab"
-                id={`lab-tab-${t.index}`}
-                aria-selected={tab === t.index}
-                aria-controls={`lab-panel-${t.index}`}
-                tabIndex={tab === t.index ? 0 : -1}
-                className={clsx(styles.tab, tab === t.index && styles.tabActive)}
-                onClick={() => setTab(t.index)}
-                onKeyDown={(e) => {
-                  // WAI-ARIA tabs: arrow keys move between tabs.
-                  if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-                  const next = (t.index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
-                  setTab(next);
-                  document.getElementById(`lab-tab-${next}`)?.focus();
-                }}>
-                {t.name}
-              </button>
-            ))}
-          </div>
-        )}
         <div className={styles.actions}>
           {running && (
             <>
               <button type="button" className={styles.tool} onClick={() => getTerminal(tab)?.copy()}
-                title="Copy the selected text (Ctrl+Shift+C)">
+                title="Copy the selected text (or select and press Ctrl+C)">
                 Copy
               </button>
               <button
                 type="button"
                 className={styles.tool}
-                title="Paste from the clipboard (Ctrl+Shift+V)"
+                title="Paste from the clipboard (or press Ctrl+V)"
                 onClick={() => {
                   void navigator.clipboard?.readText().then((t) => getTerminal(tab)?.paste(t)).catch(() => undefined);
                 }}>
@@ -126,6 +97,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           )}
         </div>
       </header>
+      {started && lab.status !== 'loading' && <Tabs active={tab} onSelect={setTab} />}
       <div className={styles.screen}>
         {lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped' ? (
           <StartPanel state={lab} onStart={start} />

@@ -83,6 +83,9 @@ function onVmEvent(event: VmEvent): void {
     case 'ready':
       setState({status: 'ready', progress: null, problem: null});
       pushSizes();
+      // A restored machine prints nothing until spoken to; an Enter in each
+      // shell puts a prompt on screen so the learner sees it is alive.
+      for (let t = 0; t < (vm?.terminalCount ?? 0); t++) vm?.writeTerminal(t, '\r');
       break;
     case 'output':
       remember(event.terminal, event.data);
@@ -105,6 +108,12 @@ function describe(err: unknown): string {
 }
 
 async function boot(): Promise<LabVm> {
+  // A crashed or stopped machine is thrown away, never left running beside a new one.
+  const old = vm;
+  unsubscribeVm?.();
+  unsubscribeVm = null;
+  vm = null;
+  await old?.stop().catch(() => undefined);
   backlog.clear();
   setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
   try {
@@ -131,7 +140,7 @@ export const labStore = {
 
   /** Idempotent: concurrent callers (Start lab, Start exercise) share one boot. */
   start(): Promise<LabVm> {
-    if (vm && state.status === 'ready') return Promise.resolve(vm);
+    if (vm && (state.status === 'ready' || state.status === 'unresponsive')) return Promise.resolve(vm);
     starting ??= boot().finally(() => {
       starting = null;
     });
