@@ -3,7 +3,9 @@
  * so the e2e test and the bench always exercise what is in the tree.
  */
 import {spawn} from 'node:child_process';
-import {readdir, stat} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
+import {mkdir, readdir, readFile, rm, stat, writeFile} from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -33,10 +35,43 @@ export async function buildIsFresh(): Promise<boolean> {
   return true;
 }
 
-export async function ensureBuild(log: (line: string) => void = () => undefined): Promise<string> {
-  if (process.env.NETLAB_REUSE_BUILD === '1' || (await buildIsFresh())) return BUILD_DIR;
-  log('building the site (docusaurus build)…');
-  await new Promise<void>((resolve, reject) => {
+// Outside the repo so it never shows up in git status; one per checkout.
+const LOCK = path.join(os.tmpdir(), `netlab-build-${createHash('sha1').update(REPO).digest('hex').slice(0, 12)}.lock`);
+
+/**
+ * Test files run in parallel; only one may build at a time, the others wait
+ * and then find a fresh build. A lock left by a dead process is taken over.
+ */
+async function withBuildLock<T>(work: () => Promise<T>): Promise<T> {
+  for (;;) {
+    try {
+      await mkdir(LOCK);
+      await writeFile(path.join(LOCK, 'pid'), String(process.pid));
+      break;
+    } catch {
+      const pid = Number(await readFile(path.join(LOCK, 'pid'), 'utf8').catch(() => '0'));
+      if (pid > 0 && !alive(pid)) await rm(LOCK, {recursive: true, force: true});
+      else await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await rm(LOCK, {recursive: true, force: true});
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function build(): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(path.join(REPO, 'node_modules/.bin/docusaurus'), ['build', '--out-dir', BUILD_DIR], {
       cwd: REPO,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,6 +83,15 @@ export async function ensureBuild(log: (line: string) => void = () => undefined)
     child.on('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`docusaurus build failed (${code}):\n${output.slice(-4000)}`)),
     );
+  });
+}
+
+export async function ensureBuild(log: (line: string) => void = () => undefined): Promise<string> {
+  if (process.env.NETLAB_REUSE_BUILD === '1') return BUILD_DIR;
+  await withBuildLock(async () => {
+    if (await buildIsFresh()) return;
+    log('building the site (docusaurus build)…');
+    await build();
   });
   return BUILD_DIR;
 }

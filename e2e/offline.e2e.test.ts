@@ -1,0 +1,58 @@
+/**
+ * Offline: once a learner has started a lab, the page and the VM files are
+ * cached by the service worker, so the lab starts again with no network.
+ */
+import type {Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {launch, type Session} from './browser';
+import {ensureBuild} from './site';
+import {serveStatic, type StaticServer} from './staticServer';
+import {run, screenLines, terminalInput, until, waitForLabReady, waitForPrompt} from './terminal';
+
+vi.setConfig({testTimeout: 0, hookTimeout: 0});
+
+let server: StaticServer;
+let browser: Session;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveStatic(await ensureBuild((l) => console.log(l)));
+  browser = await launch();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function startLab(): Promise<void> {
+  await page.getByRole('button', {name: 'Start lab'}).click();
+  await waitForLabReady(page);
+  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
+  await waitForPrompt(page);
+}
+
+describe('offline lab', () => {
+  it('caches the lesson and the VM on the first visit', async () => {
+    await page.goto(`${server.url}/learn/vlans`, {waitUntil: 'networkidle'});
+    await until(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true)));
+    // The worker takes control of open pages once active; a reload puts this one under it.
+    await page.reload({waitUntil: 'networkidle'});
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await startLab();
+  });
+
+  it('starts the lab again with the network gone', async () => {
+    await browser.context.setOffline(true);
+    try {
+      await page.reload({waitUntil: 'load'});
+      await expect(page.getByRole('heading', {level: 1, name: 'VLANs on a bridge'}).isVisible()).resolves.toBe(true);
+      await startLab();
+      await run(page, 'echo offline-$((40 + 2))');
+      expect(await screenLines(page)).toContain('offline-42');
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  });
+});
