@@ -12,7 +12,8 @@ import {labStore, useLabState} from '../Lab/labStore';
 import {useExerciseIndex} from '../Progress/course';
 import {progressStore, useExerciseProgress} from '../Progress/store';
 import {loadTask, taskComponent} from './taskLoader';
-import {ALIVE_TIMEOUT_MS, COLLECT_TIMEOUT_MS, CheckTimeoutError, withTimeout, type GradeView} from './result';
+import {checkExercise} from './check';
+import type {GradeView} from './result';
 import CheckResults from './CheckResults';
 import Hints from './Hints';
 import styles from './styles.module.css';
@@ -97,23 +98,7 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       return;
     }
     setChecking(true);
-    const began = performance.now();
-    let view: GradeView;
-    try {
-      // Collection can legitimately take seconds; a no-op run beside it tells a
-      // slow VM from a silent one, so a hung VM is reported within 5 s.
-      const alive = withTimeout(vm.exec(':', {timeoutMs: ALIVE_TIMEOUT_MS * 2}), ALIVE_TIMEOUT_MS,
-        () => new CheckTimeoutError(ALIVE_TIMEOUT_MS));
-      const graded = withTimeout(
-        import('./grading').then((g) => g.gradeExercise(vm, id, COLLECT_TIMEOUT_MS)),
-        COLLECT_TIMEOUT_MS + ALIVE_TIMEOUT_MS,
-        () => new CheckTimeoutError(COLLECT_TIMEOUT_MS),
-      );
-      const [result] = await Promise.all([graded, alive]);
-      view = {...result, elapsedMs: performance.now() - began};
-    } catch (err) {
-      view = {verdict: 'error', checks: [], error: message(err), elapsedMs: performance.now() - began};
-    }
+    const view = await checkExercise(vm, id);
     progressStore.recordCheck(id, view.verdict);
     setResult(view);
     setChecking(false);

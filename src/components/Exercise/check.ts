@@ -1,0 +1,29 @@
+/**
+ * One press of Check: collect the VM's state and grade it, bounded in time so
+ * the learner always gets a verdict (an "error" one if the VM is silent).
+ */
+import type {LabVm} from '@site/src/vm/types';
+import {ALIVE_TIMEOUT_MS, COLLECT_TIMEOUT_MS, CheckTimeoutError, withTimeout, type GradeView} from './result';
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+export async function checkExercise(vm: LabVm, id: string): Promise<GradeView> {
+  const began = performance.now();
+  try {
+    // Collection can legitimately take seconds; a no-op run beside it tells a
+    // slow VM from a silent one, so a hung VM is reported within 5 s.
+    const alive = withTimeout(vm.exec(':', {timeoutMs: ALIVE_TIMEOUT_MS * 2}), ALIVE_TIMEOUT_MS,
+      () => new CheckTimeoutError(ALIVE_TIMEOUT_MS));
+    const graded = withTimeout(
+      import('./grading').then((g) => g.gradeExercise(vm, id, COLLECT_TIMEOUT_MS)),
+      COLLECT_TIMEOUT_MS + ALIVE_TIMEOUT_MS,
+      () => new CheckTimeoutError(COLLECT_TIMEOUT_MS),
+    );
+    const [result] = await Promise.all([graded, alive]);
+    return {...result, elapsedMs: performance.now() - began};
+  } catch (err) {
+    return {verdict: 'error', checks: [], error: message(err), elapsedMs: performance.now() - began};
+  }
+}
