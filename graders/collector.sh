@@ -107,7 +107,9 @@ run_probe() { # id kind from target args...
       # timeout -s KILL bounds the probe even if ping itself misbehaves.
       local -a enter=()
       [[ $from == . ]] || enter=(nsenter "--net=/run/netns/$from")
-      out=$(timeout -s KILL $((NETLAB_WAIT + 2)) "${enter[@]}" ping -n -q -c 1 -W "$NETLAB_WAIT" "$target" 2>&1); rc=$? ;;
+      # One reply is enough; resend every 0.2 s until then, so a first packet
+      # lost to ARP resolution on a slow emulated CPU does not fail the probe.
+      out=$(timeout -s KILL $((NETLAB_WAIT + 3)) "${enter[@]}" ping -n -q -c 1 -i 0.2 -w $((NETLAB_WAIT + 1)) "$target" 2>&1); rc=$? ;;
     tcp) # target port
       out=$(in_ns "$from" timeout "$NETLAB_WAIT" bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$target" "$1" 2>&1); rc=$? ;;
     udp) # target port: send one datagram, any reply counts
@@ -122,12 +124,14 @@ run_probe() { # id kind from target args...
     source) # target port listen-ns: which source address does the listener see?
       local seen=$T/seen.$id lpid
       : >"$seen"
-      in_ns "$2" timeout $((NETLAB_WAIT + 2)) socat -u "UDP4-RECVFROM:$1,reuseaddr" \
-        SYSTEM:'printf %s "$SOCAT_PEERADDR" >&3' 3>"$seen" 2>/dev/null &
+      # socat runs the SYSTEM command through /bin/sh with the sender's
+      # address in SOCAT_PEERADDR; $seen is a mktemp path, safe to inline.
+      in_ns "$2" timeout $((NETLAB_WAIT * 3 + 2)) socat -u "UDP4-RECVFROM:$1,reuseaddr" \
+        "SYSTEM:printf %s \"\$SOCAT_PEERADDR\" > $seen" 2>/dev/null &
       lpid=$!
       # Datagrams sent before the listener binds are lost, so keep sending
       # until it reports or the deadline passes. /dev/udp needs no extra exec.
-      out=$(in_ns "$from" bash -c 'for ((i = 0; i < $4 * 10; i++)); do
+      out=$(in_ns "$from" bash -c 'for ((i = 0; i < $4 * 30; i++)); do
           echo netlab 2>/dev/null >"/dev/udp/$1/$2"; [[ -s $3 ]] && exit 0; sleep 0.1; done; exit 1' \
         _ "$target" "$1" "$seen" "$NETLAB_WAIT" 2>&1); rc=$?
       kill "$lpid" 2>/dev/null; wait "$lpid" 2>/dev/null

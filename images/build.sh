@@ -121,6 +121,8 @@ overlay_and_pack() {
     ln -sf "xtables-nft-multi" "$root/usr/sbin/$t"
   done
   ln -sf vim.tiny "$root/usr/bin/vi"; ln -sf vim.tiny "$root/usr/bin/vim"
+  # dpkg-divert would make this link when dash is installed; system() needs it.
+  [ -e "$root/usr/bin/sh" ] || ln -s dash "$root/usr/bin/sh"
   ln -sf /proc/self/mounts "$root/etc/mtab"
   mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/run,var/lib/misc,etc/netns}
   chmod 1777 "$root/tmp"

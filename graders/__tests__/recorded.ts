@@ -1,5 +1,5 @@
 /** Real VM output for parser tests, taken from the exercises' recorded snapshots. */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { EXERCISES_DIR } from "../node";
 import { SnapshotSchema } from "../snapshot";
@@ -10,8 +10,4 @@ export function recordedSection(exercise: string, caseFile: string, ns: string, 
   const s = snap.sections.find((x) => x.ns === ns && x.name === name);
   if (!s) throw new Error(`${file} has no section ${name} for namespace ${ns}`);
   return s.body;
-}
-
-export function hasRecording(exercise: string, caseFile: string): boolean {
-  return existsSync(join(EXERCISES_DIR, exercise, "snapshots", `${caseFile}.json`));
 }
