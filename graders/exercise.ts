@@ -70,7 +70,10 @@ export function defineExercise(input: ExerciseInput): Exercise {
   const r = ExerciseSchema.safeParse(input);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
-    throw new Error(`exercise ${String(input.id)} is invalid:\n${lines.join("\n")}`);
+    throw new Error(
+      `exercises/${String(input.id)}/exercise.ts is invalid:\n${lines.join("\n")}\n` +
+        "  fix: give each field listed above the shape graders/README.md describes (every check needs id, title, hints and run)",
+    );
   }
   return r.data;
 }

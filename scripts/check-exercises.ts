@@ -4,10 +4,20 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join, relative } from "node:path";
-import { exercises } from "../exercises/index";
+import type { exercises as Registry } from "../exercises/index";
 import { ExerciseSchema, type Exercise } from "../graders/exercise";
 import { EXERCISES_DIR, exerciseCases, exerciseDir, mismatch, REPO_ROOT, snapshotPath } from "../graders/node";
 import { gradeSnapshotText } from "../graders/snapshot";
+
+// A definition that fails its schema throws while the registry is imported;
+// report that as a problem with the file to fix, not as a stack trace.
+let exercises: typeof Registry;
+try {
+  ({ exercises } = await import("../exercises/index"));
+} catch (e) {
+  console.error(`check:exercises: ${(e as Error).message}`);
+  process.exit(1);
+}
 
 const problems: string[] = [];
 const rel = (p: string) => relative(REPO_ROOT, p);
