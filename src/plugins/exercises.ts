@@ -12,7 +12,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {createMDXLoaderRule} from '@docusaurus/mdx-loader';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {loadExercises, type RegistryEntry} from './exercises/load';
+import {errorMessage, loadExercises, type RegistryEntry} from './exercises/load';
 import {EXERCISES_PLUGIN_NAME, type ExercisesGlobalData} from './exercises/types';
 
 const run = promisify(execFile);
@@ -59,10 +59,10 @@ async function loadRegistry(siteDir: string): Promise<RegistryEntry[]> {
     return JSON.parse(stdout) as RegistryEntry[];
   } catch (err) {
     const stderr = (err as {stderr?: unknown}).stderr;
-    const why = typeof stderr === 'string' && stderr.trim() ? stderr.trim() : String(err);
+    const why = typeof stderr === 'string' && stderr.trim() ? errorMessage(stderr) : String(err);
     throw new Error(
       'Malformed exercise: exercises/index.ts (or an exercise.ts it imports) failed to load.\n' +
-        `  problem: ${why.split('\n').slice(0, 12).join('\n    ')}\n` +
+        `  problem: ${why.split('\n').slice(0, 16).join('\n    ')}\n` +
         '  fix: correct the exercise definition named above; `npm run check:exercises` shows details.',
     );
   }

@@ -67,9 +67,12 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const solved = saved.solvedAt !== null;
-  // Fetch the graders chunk while the learner works, so Check answers at once.
+  // Fetch the graders chunk while the learner works, so Check answers at once;
+  // a little after the VM is ready, to keep the main thread free for its start.
   useEffect(() => {
-    if (lab.status === 'ready') void import('./grading');
+    if (lab.status !== 'ready') return undefined;
+    const timer = setTimeout(() => void import('./grading'), 2_000);
+    return () => clearTimeout(timer);
   }, [lab.status]);
   const hints = scripts?.hints ?? [];
   const visibleHints = Math.max(hintsShown, Math.min(saved.hintsShown, hints.length));

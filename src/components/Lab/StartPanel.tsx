@@ -1,7 +1,19 @@
 import React, {type ReactNode} from 'react';
-import type {LabState} from './labStore';
+import type {LabProgress, LabState} from './labStore';
 import {megabytes, percent} from './format';
 import styles from './styles.module.css';
+
+const PHASES: Record<string, string> = {
+  downloading: 'Downloading the machine',
+  restoring: 'Restoring the machine',
+  booting: 'Booting Linux',
+};
+
+function describe(p: LabProgress): string {
+  const phase = PHASES[p.phase] ?? p.phase;
+  // Byte counts only mean something for downloads; other phases count steps.
+  return p.total >= 64 * 1024 ? `${phase}: ${megabytes(p.loaded)} of ${megabytes(p.total)}` : `${phase}…`;
+}
 
 interface Props {
   state: LabState;
@@ -25,9 +37,7 @@ export default function StartPanel({state, onStart}: Props): ReactNode {
           aria-valuenow={pct ?? undefined}>
           <div className={styles.progressBar} style={{width: `${pct ?? 5}%`}} data-indeterminate={pct === null} />
         </div>
-        <p className={styles.startNote}>
-          {p ? `${p.phase}${p.total > 0 ? ` — ${megabytes(p.loaded)} of ${megabytes(p.total)}` : ''}` : 'Preparing…'}
-        </p>
+        <p className={styles.startNote}>{p ? describe(p) : 'Preparing…'}</p>
       </div>
     );
   }

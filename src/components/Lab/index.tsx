@@ -97,12 +97,11 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           )}
         </div>
       </header>
-      {started && lab.status !== 'loading' && <Tabs active={tab} onSelect={setTab} />}
+      {started && <Tabs active={tab} onSelect={setTab} />}
       <div className={styles.screen}>
-        {lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped' ? (
-          <StartPanel state={lab} onStart={start} />
-        ) : null}
-        {started && lab.status !== 'loading' && (
+        {/* Terminals mount as soon as the lab starts, under the progress
+            panel, so xterm loads and sizes itself while the VM downloads. */}
+        {started && (
           <Suspense fallback={<p className={styles.loadingTerm}>Opening terminal…</p>}>
             {TABS.map((t) => (
               <div
@@ -111,11 +110,17 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                 role="tabpanel"
                 aria-labelledby={`lab-tab-${t.index}`}
                 hidden={tab !== t.index}
+                inert={!running}
                 className={styles.panel}>
                 <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
               </div>
             ))}
           </Suspense>
+        )}
+        {(lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped') && (
+          <div className={clsx(styles.startWrap, started && styles.overlay)}>
+            <StartPanel state={lab} onStart={start} />
+          </div>
         )}
         {lab.problem && lab.status !== 'loading' && (
           <p className={styles.problem} role="alert">

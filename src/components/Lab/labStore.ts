@@ -28,6 +28,8 @@ type OutputListener = (data: Uint8Array) => void;
 
 const INITIAL: LabState = {status: 'idle', progress: null, problem: null, generation: 0, activeTerminal: 0};
 const RESIZE_DELAY_MS = 250;
+const PROGRESS_INTERVAL_MS = 100;
+let lastProgressAt = 0;
 // Terminals mounted after output arrived (the second tab) replay this backlog.
 const BACKLOG_LIMIT = 512 * 1024;
 
@@ -77,9 +79,16 @@ function remember(terminal: number, data: Uint8Array): void {
 
 function onVmEvent(event: VmEvent): void {
   switch (event.type) {
-    case 'progress':
+    case 'progress': {
+      // Downloads report every chunk; re-rendering the lab for each one would
+      // slow the very download it reports, so updates are spaced out.
+      const now = performance.now();
+      const final = event.total > 0 && event.loaded >= event.total;
+      if (!final && event.phase === state.progress?.phase && now - lastProgressAt < PROGRESS_INTERVAL_MS) break;
+      lastProgressAt = now;
       setState({progress: {phase: event.phase, loaded: event.loaded, total: event.total}});
       break;
+    }
     case 'ready':
       setState({status: 'ready', progress: null, problem: null});
       pushSizes();

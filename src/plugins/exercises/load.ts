@@ -129,3 +129,12 @@ export async function loadExercises(
   }
   return out;
 }
+
+/** The thrown error's own lines from a Node crash report, without the source excerpt and stack. */
+export function errorMessage(stderr: string): string {
+  const lines = stderr.split('\n');
+  const start = lines.findIndex((l) => /^\w*Error\b.*:/.test(l));
+  if (start < 0) return stderr.trim();
+  const end = lines.findIndex((l, i) => i > start && /^\s+at /.test(l));
+  return lines.slice(start, end < 0 ? undefined : end).join('\n').trim();
+}

@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {loadExercises, taskTitle, type RegistryEntry} from '../load';
+import {errorMessage, loadExercises, taskTitle, type RegistryEntry} from '../load';
 
 let root: string;
 
@@ -63,5 +63,22 @@ describe('exercise loading', () => {
   it('finds the title in the first level-one heading', () => {
     expect(taskTitle('intro\n# The title #\n## Sub')).toBe('The title');
     expect(taskTitle('## Only a sub')).toBeNull();
+  });
+});
+
+describe('registry load errors', () => {
+  it('keep the thrown message and drop the source excerpt and stack', () => {
+    const stderr = [
+      '/work/main/graders/exercise.ts:73',
+      '      throw new Error(',
+      '            ^',
+      '',
+      'Error: exercises/bridges/two/exercise.ts is invalid:',
+      '  checks.0.hints: Invalid input: expected array, received undefined',
+      '    at defineExercise (/work/main/graders/exercise.ts:73:11)',
+    ].join('\n');
+    expect(errorMessage(stderr)).toBe(
+      'Error: exercises/bridges/two/exercise.ts is invalid:\n  checks.0.hints: Invalid input: expected array, received undefined',
+    );
   });
 });
