@@ -57,6 +57,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
       className={clsx(styles.lab, full && styles.full)}
       aria-label="Lab"
       data-status={lab.status}
+      data-generation={lab.generation}
       style={{['--lab-height' as string]: `${height}px`}}>
       <header className={styles.toolbar}>
         <div className={styles.title}>
@@ -72,12 +73,13 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           {running && (
             <>
               <button type="button" className={styles.tool} onClick={() => getTerminal(tab)?.copy()}
-                title="Copy the selected text (or select and press Ctrl+C)">
+                aria-label="Copy selection" title="Copy the selected text (or select and press Ctrl+C)">
                 Copy
               </button>
               <button
                 type="button"
                 className={styles.tool}
+                aria-label="Paste into terminal"
                 title="Paste from the clipboard (or press Ctrl+V)"
                 onClick={() => {
                   void navigator.clipboard?.readText().then((t) => getTerminal(tab)?.paste(t)).catch(() => undefined);
