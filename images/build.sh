@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds the lab VM from Debian bookworm i386 packages: kernel, initramfs root
-# file system, BIOS, and then a booted, prepared snapshot. Idempotent; the
+# Builds the lab VM from Debian bookworm i386 packages: kernel, a small
+# initramfs, the root file system as a lazily fetched 9p tree (fs.json + fs/),
+# BIOS, and then a booted, prepared snapshot. Idempotent; the
 # download cache lives in images/cache, the output in images/out (git-ignored).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -48,6 +49,22 @@ resolve_packages() {
   netlab_apt -y -d install "${pkgs[@]}" "$kernel" >"$CACHE/apt-download.log" 2>&1 ||
     { tail -5 "$CACHE/apt-download.log" >&2; exit 1; }
   echo "$kernel" > "$WORK/kernel-package"
+  # The initramfs's static busybox conflicts with the root's busybox, so it
+  # is fetched on its own, outside the installed set.
+  (cd "$APTDIR/archives" && netlab_apt download busybox-static >"$CACHE/apt-busybox.log" 2>&1) ||
+    { echo "images/build.sh: could not download busybox-static" >&2; tail -3 "$CACHE/apt-busybox.log" >&2; exit 1; }
+}
+
+# No dpkg runs in the guest, so make the links that maintainer scripts would
+# register with update-alternatives (awk -> mawk, nc -> nc.openbsd, and their
+# --slave links). Continued lines are joined first; an entry built from shell
+# variables cannot be read without running the script, and is skipped.
+alternatives() { # deb root
+  dpkg-deb --ctrl-tarfile "$1" | tar -xO ./postinst 2>/dev/null | sed -e ':a' -e '/\\$/N; s/\\\n//; ta' |
+    grep -oE -- '--(install|slave) +[^ ]+ +[^ ]+ +[^ ]+' | while read -r _ link _ path; do
+      case "$link$path" in *'$'*|*'"'*|*"'"*) continue ;; esac
+      [ -e "$2$link" ] || [ -L "$2$link" ] || ln -s "$path" "$2$link" 2>/dev/null || true
+    done || true
 }
 
 deb_path() { # name version arch -> cached .deb
@@ -69,13 +86,7 @@ assemble_rootfs() {
     printf '%s %s %s %s\n' "$name" "$version" "$arch" "$(sha256sum "$deb" | cut -d' ' -f1)" >> "$WORK/manifest-packages.txt"
     case " $excluded $kernel " in *" $name "*) continue ;; esac
     dpkg-deb --fsys-tarfile "$deb" | tar -x --keep-directory-symlink -C "$root"
-    # No dpkg runs in the guest, so make the links maintainer scripts would
-    # register with update-alternatives (awk -> mawk, nc -> nc.openbsd, ...).
-    dpkg-deb --ctrl-tarfile "$deb" | tar -xO ./postinst 2>/dev/null |
-      grep -o 'update-alternatives --install [^ ]* [^ ]* [^ ]*' |
-      while read -r _ _ link _ path; do
-        [ -e "$root$link" ] || [ -L "$root$link" ] || ln -s "$path" "$root$link"
-      done || true
+    alternatives "$deb" "$root"
   done < "$WORK/closure.txt"
   # Docs, manuals and translations are most of the bytes and none of the lab.
   rm -rf "$root"/usr/share/{doc,man,info,locale,lintian,bug,bash-completion,zsh,vim/vim*/doc,vim/vim*/lang,i18n,common-licenses}
@@ -110,6 +121,14 @@ install_modules() {
   find "$dst" -name '*.ko' -print0 | xargs -0 -P"$(nproc)" -n 32 xz -q --check=crc32 -9
   /usr/sbin/depmod -b "$root" "$ver"
   echo "$ver" > "$WORK/kernel-version"
+  # Stage one needs only what mounts the 9p root, uncompressed, in load order.
+  local stage=$WORK/initramfs
+  rm -rf "$stage" && mkdir -p "$stage/modules"
+  /usr/sbin/modprobe -a -d "$kx" -S "$ver" --show-depends virtio_pci 9pnet_virtio 9p | awk '$1 == "insmod" {print $2}' |
+    awk '!seen[$0]++' | while read -r ko; do
+      cp "$ko" "$stage/modules/" && basename "$ko" >> "$stage/modules/order"
+    done
+  [ -s "$stage/modules/order" ] || { echo "images/build.sh: no 9p/virtio modules found for $ver" >&2; exit 1; }
 }
 
 overlay_and_pack() {
@@ -126,7 +145,21 @@ overlay_and_pack() {
   ln -sf /proc/self/mounts "$root/etc/mtab"
   mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/run,var/lib/misc,etc/netns}
   chmod 1777 "$root/tmp"
-  (cd "$root" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet) | gzip -6 > "$OUT/initrd.img"
+  # Applets a learner types as commands where Debian ships no real one.
+  for a in httpd; do [ -e "$root/usr/sbin/$a" ] || ln -s ../bin/busybox "$root/usr/sbin/$a"; done
+  # The loader's cache, made here: in the guest, ldconfig would open (and so
+  # fetch over 9p) every library of the image. The host's ldconfig reads i386 ELF.
+  ldconfig -X -r "$root"
+  node "$HERE/rootfs-index.mjs" "$root" "$OUT"
+  # Stage one: busybox-static, the 9p modules and an /init that mounts the root.
+  local stage=$WORK/initramfs bb
+  bb=$(ls "$APTDIR"/archives/busybox-static_*_i386.deb | head -1)
+  mkdir -p "$stage/bin" "$WORK/busybox-static"
+  dpkg-deb -x "$bb" "$WORK/busybox-static"
+  cp "$WORK/busybox-static/bin/busybox" "$stage/bin/busybox"
+  printf '%s %s %s %s\n' "$(dpkg-deb -f "$bb" Package)" "$(dpkg-deb -f "$bb" Version)" i386 "$(sha256sum "$bb" | cut -d' ' -f1)" >> "$WORK/manifest-packages.txt"
+  install -m 0755 "$HERE/initramfs/init" "$stage/init"
+  (cd "$stage" && find . -mindepth 1 | LC_ALL=C sort | cpio -o -H newc --owner=0:0 --quiet) | gzip -9 > "$OUT/initrd.img"
   cp "$(find "$APTDIR/archives" -name 'seabios_*_all.deb' | head -1)" "$WORK/seabios.deb"
   rm -rf "$WORK/seabios" && dpkg-deb -x "$WORK/seabios.deb" "$WORK/seabios"
   cp "$WORK/seabios/usr/share/seabios/bios.bin" "$OUT/bios.bin"
@@ -138,12 +171,18 @@ main() {
   mkdir -p "$OUT" "$CACHE"
   WORK=$OUT/work && mkdir -p "$WORK"
   local t0=$SECONDS
+  # NETLAB_SNAPSHOT_ONLY=1: keep the built root, boot it and save the state again.
+  if [ "${NETLAB_SNAPSHOT_ONLY:-}" = 1 ] && [ -f "$OUT/fs.json" ]; then
+    (cd "$HERE/.." && npx tsx images/snapshot.ts)
+    node "$HERE/manifest.mjs" "$OUT" "$WORK"
+    return
+  fi
   resolve_packages
   log "resolved $(wc -l < "$WORK/closure.txt") packages ($((SECONDS - t0)) s)"
   assemble_rootfs
   install_modules
   overlay_and_pack
-  log "kernel + initramfs ready ($((SECONDS - t0)) s): $(du -h "$OUT/initrd.img" | cut -f1) initrd"
+  log "kernel, initramfs and 9p root ready ($((SECONDS - t0)) s): $(du -h "$OUT/initrd.img" | cut -f1) initrd, $(du -sh "$OUT/fs" | cut -f1) root contents"
   if [ "${NETLAB_SKIP_SNAPSHOT:-}" != 1 ]; then
     (cd "$HERE/.." && npx tsx images/snapshot.ts)
   fi

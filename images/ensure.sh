@@ -12,12 +12,20 @@ recipe_hash() {
 }
 want=$(recipe_hash)
 have=$(cat "$OUT/recipe.sha256" 2>/dev/null || true)
-if [ "$want" != "$have" ] || [ ! -f "$OUT/state.bin.zst" ]; then
+if [ "$want" != "$have" ] || [ ! -f "$OUT/state.bin.zst" ] || [ ! -f "$OUT/fs.json" ]; then
   echo "[image] building the lab VM image (recipe changed or image missing)" >&2
   bash "$HERE/build.sh"
   echo "$want" > "$OUT/recipe.sha256"
 fi
-mkdir -p "$ROOT/static/vm"
+mkdir -p "$ROOT/static/vm/fs"
+# Root contents are named by hash: link the new ones, drop the ones no longer
+# in the image. Hard links, so the tree costs no second copy on disk.
+(cd "$OUT/fs" && find . -type f -name '*.zst' -printf '%f\n') | LC_ALL=C sort > "$OUT/fs.list"
+(cd "$ROOT/static/vm/fs" && find . -type f -printf '%f\n') | LC_ALL=C sort > "$OUT/fs.published"
+comm -13 "$OUT/fs.list" "$OUT/fs.published" | (cd "$ROOT/static/vm/fs" && xargs -r rm -f)
+comm -23 "$OUT/fs.list" "$OUT/fs.published" | (cd "$OUT/fs" && xargs -r sh -c 'ln -f "$@" "$0" 2>/dev/null || cp -f "$@" "$0"' "$ROOT/static/vm/fs")
+rm -f "$OUT/fs.list" "$OUT/fs.published"
+# The manifest last: it is what tells a browser's offline cache that a new image is out.
 for f in state.bin.zst bios.bin vgabios.bin manifest.json; do
   cmp -s "$OUT/$f" "$ROOT/static/vm/$f" 2>/dev/null ||
     { cp "$OUT/$f" "$ROOT/static/vm/$f.tmp" && mv "$ROOT/static/vm/$f.tmp" "$ROOT/static/vm/$f"; }

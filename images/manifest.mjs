@@ -14,14 +14,21 @@ const packages = readFileSync(join(work, "manifest-packages.txt"), "utf8")
     return { name, version, arch, debSha256 };
   });
 const artifacts = {};
-for (const name of ["vmlinuz", "initrd.img", "bios.bin", "vgabios.bin", "state.bin.zst"]) {
+for (const name of ["vmlinuz", "initrd.img", "bios.bin", "vgabios.bin", "state.bin.zst", "fs.json"]) {
   const path = join(out, name);
   if (existsSync(path)) artifacts[name] = { bytes: statSync(path).size, sha256: sha256(path) };
 }
+// What the state was saved with: loaders refuse a state from another machine.
+const machinePath = join(out, "machine.json");
+const machine = existsSync(machinePath) ? JSON.parse(readFileSync(machinePath, "utf8")) : undefined;
+const rootIndex = join(out, "fs.json");
 const manifest = {
   distribution: "debian bookworm i386",
   kernel: readFileSync(join(work, "kernel-version"), "utf8").trim(),
   v86: JSON.parse(readFileSync(new URL("../node_modules/v86/package.json", import.meta.url), "utf8")).version,
+  machine,
+  // Content files are named by their hash; the index's hash names the tree.
+  rootfs: existsSync(rootIndex) ? { indexSha256: sha256(rootIndex) } : undefined,
   packages,
   artifacts,
 };

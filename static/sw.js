@@ -4,7 +4,7 @@
  * purged whenever vm/manifest.json changes); pages are network-first with the
  * cache as the offline fallback.
  */
-const CACHE = 'netlab-v1';
+const CACHE = 'netlab-v2';
 const scope = new URL(self.registration.scope);
 const base = scope.pathname; // ends with '/'
 
@@ -74,12 +74,15 @@ async function networkFirst(request, onFresh) {
   }
 }
 
-// A new VM image keeps its file names, so a changed manifest invalidates them all.
+// A new VM image keeps the state's file names, so a changed manifest
+// invalidates them; the root's files under vm/fs/ are named by their content
+// and stay valid across images.
 async function purgeVmIfChanged(cache, fresh) {
   const old = await cache.match(`${base}vm/manifest.json`);
   if (!old || (await old.text()) === (await fresh.text())) return;
   for (const req of await cache.keys()) {
-    if (new URL(req.url).pathname.startsWith(`${base}vm/`)) await cache.delete(req);
+    const path = new URL(req.url).pathname;
+    if (path.startsWith(`${base}vm/`) && !path.startsWith(`${base}vm/fs/`)) await cache.delete(req);
   }
 }
 

@@ -1,6 +1,7 @@
 import { V86 } from "v86";
-import { VM_FILES } from "./config";
+import { machineMismatch, VM_FILES, type MachineSpec } from "./config";
 import { V86Lab, type VmPlatform } from "./core";
+import type { RootFsSource } from "./rootfs";
 import { VmError } from "./types";
 
 export interface BrowserVmOptions {
@@ -9,10 +10,10 @@ export interface BrowserVmOptions {
 }
 
 /** Fetch with byte progress, so the Lab can show a real download bar. */
-async function fetchWithProgress(url: string, onBytes: (loaded: number, total: number) => void): Promise<ArrayBuffer> {
+async function fetchWithProgress(url: string, onBytes: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
   let response: Response;
   try {
-    response = await fetch(url);
+    response = await fetch(url, { signal });
   } catch (e) {
     throw new VmError(`could not download ${url}: ${e instanceof Error ? e.message : String(e)} (offline and not cached yet?)`);
   }
@@ -41,11 +42,29 @@ async function fetchWithProgress(url: string, onBytes: (loaded: number, total: n
 /** The lab VM in the page. Only the snapshot path is offered to learners. */
 export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" }): V86Lab {
   const base = options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`;
+  const rootBase = base + VM_FILES.rootDir;
+  const source: RootFsSource = {
+    async fetch(name, signal) {
+      const response = await fetch(rootBase + name, { signal });
+      if (!response.ok) throw new Error(`${rootBase}${name}: HTTP ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+    describe: () => "The site's VM files are incomplete or from another image build: reload the page; if that does not help, the site needs `npm run build` again.",
+  };
   const platform: VmPlatform = {
     V86,
     wasmPath: base + VM_FILES.wasm,
     async load(what, onProgress) {
-      const names = what === "restore" ? [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state] : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.kernel, VM_FILES.initrd];
+      if (what !== "restore") throw new VmError("the browser lab only restores the saved state");
+      // The offline worker serves the manifest network-first, so this is the
+      // newest one reachable; a state from another machine is refused here.
+      const manifest = (await fetch(base + VM_FILES.manifest, { cache: "no-cache" })
+        .then((r) => (r.ok ? r.json() : undefined))
+        .catch(() => undefined)) as { machine?: Partial<MachineSpec> } | undefined;
+      if (!manifest) throw new VmError(`could not read ${base}${VM_FILES.manifest} (offline and not cached yet?)`);
+      const why = machineMismatch(manifest.machine);
+      if (why) throw new VmError(`the site's VM image does not fit this page: ${why}. The site needs \`npm run build\` again.`);
+      const names = [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state];
       const done = new Map<string, [number, number]>();
       const report = (): void => {
         let loaded = 0;
@@ -66,8 +85,8 @@ export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" })
           }),
         ),
       );
-      const [bios, vgaBios, a, b] = buffers;
-      return what === "restore" ? { bios, vgaBios, state: a } : { bios, vgaBios, kernel: a, initrd: b };
+      const [bios, vgaBios, state] = buffers;
+      return { bios, vgaBios, state, rootfs: { source } };
     },
   };
   return new V86Lab(platform);

@@ -24,6 +24,12 @@ export const TERMINAL_COUNT = 2;
 
 export const DEFAULT_EXEC_TIMEOUT_MS = 10_000;
 
+/**
+ * The v86 release the saved state belongs to (a state restores only into the
+ * release that saved it). A unit test keeps it equal to the installed package.
+ */
+export const V86_VERSION = "0.5.462+g5f9a90f";
+
 /** Files the browser loads from the site's /vm/ folder, in load order. */
 export const VM_FILES = {
   wasm: "v86.wasm",
@@ -32,4 +38,29 @@ export const VM_FILES = {
   state: "state.bin.zst",
   kernel: "vmlinuz",
   initrd: "initrd.img",
+  /** Image description; its `machine` says what the state was saved with. */
+  manifest: "manifest.json",
+  /** The 9p root's index, needed for a cold boot only. */
+  rootIndex: "fs.json",
+  /** The 9p root's contents, one file per distinct content. */
+  rootDir: "fs/",
 } as const;
+
+/** What a saved state was made with; written into the manifest by the image build. */
+export interface MachineSpec {
+  v86: string;
+  memorySize: number;
+  vgaMemorySize: number;
+}
+
+export const MACHINE: MachineSpec = { v86: V86_VERSION, memorySize: MEMORY_SIZE, vgaMemorySize: VGA_MEMORY_SIZE };
+
+/** Why a state saved with `saved` cannot run here, or null if it can. */
+export function machineMismatch(saved: Partial<MachineSpec> | undefined): string | null {
+  if (!saved || typeof saved.v86 !== "string") return "the image has no machine description (an image from before the 9p root)";
+  const diffs: string[] = [];
+  if (saved.v86 !== MACHINE.v86) diffs.push(`v86 ${saved.v86}, this driver uses ${MACHINE.v86}`);
+  if (saved.memorySize !== MACHINE.memorySize) diffs.push(`${(saved.memorySize ?? 0) / 2 ** 20} MB of memory, this driver sets ${MACHINE.memorySize / 2 ** 20} MB`);
+  if (saved.vgaMemorySize !== MACHINE.vgaMemorySize) diffs.push(`${(saved.vgaMemorySize ?? 0) / 2 ** 20} MB of video memory, this driver sets ${MACHINE.vgaMemorySize / 2 ** 20} MB`);
+  return diffs.length > 0 ? `the saved state was made with ${diffs.join("; ")}` : null;
+}

@@ -1,6 +1,7 @@
 import type { V86, V86Options } from "v86";
 import { DEFAULT_EXEC_TIMEOUT_MS, KERNEL_CMDLINE, MEMORY_SIZE, TERMINAL_COUNT, VGA_MEMORY_SIZE } from "./config";
 import { encodeRequest, ReplyParser, shellQuote, type ExecReply } from "./protocol";
+import { LazyRootStorage, type RootFsSource, type V86FileStorage } from "./rootfs";
 import { TerminalWatch } from "./watch";
 import {
   ExecTimeoutError,
@@ -22,7 +23,15 @@ export interface VmPlatform {
   load(
     what: "restore" | "boot",
     onProgress: (phase: string, loaded: number, total: number) => void,
-  ): Promise<{ bios: ArrayBuffer; vgaBios: ArrayBuffer; state?: ArrayBuffer; kernel?: ArrayBuffer; initrd?: ArrayBuffer }>;
+  ): Promise<{
+    bios: ArrayBuffer;
+    vgaBios: ArrayBuffer;
+    state?: ArrayBuffer;
+    kernel?: ArrayBuffer;
+    initrd?: ArrayBuffer;
+    /** The 9p root: where its files come from, and its index (fs.json) for a cold boot. */
+    rootfs?: { source: RootFsSource; index?: unknown };
+  }>;
 }
 
 /**
@@ -33,6 +42,10 @@ export interface VmPlatform {
 interface V86Bus {
   bus: { send(name: string, data: Uint8Array): void };
   v86?: { cpu?: { devices?: { virtio_console?: { virtio?: { queues?: Array<{ has_request(): boolean }> } } } } };
+  /** The 9p file system (present when `filesystem` is set) and its storage. */
+  fs9p?: { storage: V86FileStorage; load_from_json(index: unknown): void };
+  /** v86's zstd decoder, running in its own wasm. */
+  zstd_decompress?(size: number, data: Uint8Array): ArrayBuffer;
 }
 
 /** One guest receive buffer is a page; stay below it. */
@@ -57,6 +70,8 @@ export class V86Lab implements LabVm {
   private crashReason = "";
   private outbox: Uint8Array[] = [];
   private pumping = false;
+  private rootStorage: LazyRootStorage | undefined;
+  private rootAbort: AbortController | undefined;
 
   constructor(private readonly platform: VmPlatform) {}
 
@@ -85,13 +100,15 @@ export class V86Lab implements LabVm {
       vga_memory_size: VGA_MEMORY_SIZE,
       bios: { buffer: files.bios },
       vga_bios: { buffer: files.vgaBios },
-      autostart: true,
+      // Started by prepare(), once the 9p root's storage is in place.
+      autostart: false,
       disable_keyboard: true,
       disable_mouse: true,
       disable_speaker: true,
       acpi: false,
       uart1: true,
       virtio_console: { type: "none" },
+      ...(files.rootfs ? { filesystem: {} } : {}),
       ...(cold
         ? { bzimage: { buffer: need(files.kernel, "kernel") }, initrd: { buffer: need(files.initrd, "initrd") }, cmdline: KERNEL_CMDLINE }
         : { initial_state: { buffer: need(files.state, "state") } }),
@@ -100,16 +117,50 @@ export class V86Lab implements LabVm {
     const emulator = new this.platform.V86(settings) as V86 & V86Bus;
     this.emulator = emulator;
     this.wire(emulator, generation);
+    await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
+    if (generation !== this.generation) return;
+    this.prepare(emulator, files.rootfs, generation);
+    emulator.run();
     if (cold) {
       await Promise.race([agentUp, this.pollAgent(generation)]);
     } else {
       // The agent sits in read() inside the snapshot; the clock is the host's.
-      await new Promise<void>((resolve) => emulator.add_listener("emulator-started", () => resolve()));
       await this.syncClock(generation);
     }
     if (generation !== this.generation) return;
     this.setStatus("ready");
     this.emit({ type: "ready", restoredFromSnapshot: !cold });
+  }
+
+  /** The emulator exists and has not run yet: attach the 9p root's storage. */
+  private prepare(emulator: V86 & V86Bus, rootfs: { source: RootFsSource; index?: unknown } | undefined, generation: number): void {
+    if (!rootfs) return;
+    const fs = emulator.fs9p;
+    const unzstd = emulator.zstd_decompress;
+    if (!fs || typeof fs.load_from_json !== "function" || !("storage" in fs) || typeof unzstd !== "function") {
+      throw new VmError("this v86 build has no 9p file system or zstd decoder where the driver expects them (fs9p.storage, zstd_decompress); pin the v86 version in package.json");
+    }
+    this.rootAbort?.abort();
+    const abort = new AbortController();
+    this.rootAbort = abort;
+    this.rootStorage = new LazyRootStorage(
+      rootfs.source,
+      (size, data) => new Uint8Array(unzstd.call(emulator, size, data)),
+      {
+        onFetched: (bytes) => {
+          if (generation === this.generation && this.current === "loading") this.emit({ type: "progress", phase: "fetching files", loaded: bytes, total: 0 });
+        },
+        onFatal: (error) => this.crashed(error.message, generation),
+      },
+      abort.signal,
+    );
+    fs.storage = this.rootStorage;
+    if (rootfs.index !== undefined) fs.load_from_json(rootfs.index);
+  }
+
+  /** Compressed bytes of root files fetched since the last start (for the bench). */
+  get rootBytesFetched(): number {
+    return this.rootStorage?.bytesFetched ?? 0;
   }
 
   private wire(emulator: V86 & V86Bus, generation: number): void {
@@ -183,6 +234,7 @@ export class V86Lab implements LabVm {
     const emulator = this.emulator;
     this.emulator = undefined;
     this.failPending(new VmUnavailableError("the lab VM was stopped"));
+    this.rootAbort?.abort();
     if (emulator) await emulator.destroy();
     this.setStatus("stopped");
   }

@@ -7,11 +7,14 @@ const PHASES: Record<string, string> = {
   downloading: 'Downloading the machine',
   restoring: 'Restoring the machine',
   booting: 'Booting Linux',
+  'fetching files': 'Fetching Linux files',
 };
 
 function describe(p: LabProgress): string {
   const phase = PHASES[p.phase] ?? p.phase;
   // Byte counts only mean something for downloads; other phases count steps.
+  // Root files arrive on demand, so their total is not known in advance.
+  if (p.total === 0 && p.loaded > 0) return `${phase}: ${megabytes(p.loaded)}`;
   return p.total >= 64 * 1024 ? `${phase}: ${megabytes(p.loaded)} of ${megabytes(p.total)}` : `${phase}…`;
 }
 
