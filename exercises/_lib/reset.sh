@@ -32,12 +32,13 @@ done
 ((${#netlab_victims[@]})) && kill -KILL "${netlab_victims[@]}" 2>/dev/null
 
 # 2. Firewalls. `nft flush ruleset` also empties iptables-nft, which keeps its
-# rules as nft tables. The legacy backend is restored table by table to the
-# built-in chains with ACCEPT policies, but only for tables that already
-# exist: naming a missing table would load its module and add a table the
-# pristine VM does not have.
+# rules as nft tables. Legacy (x_tables) tables come into being on first use
+# and the pristine VM has none. Each one that exists is restored to built-in
+# chains with ACCEPT policies and no rules (naming a missing one would create
+# it); then, no longer pinned by rules, the table modules are unloaded, which
+# removes the tables, and init's two are loaded again.
 nft flush ruleset 2>/dev/null
-netlab_legacy() { # family-names-file restore-command
+netlab_legacy() { # tables-names-file restore-command
   local t body=""
   [[ -r $1 ]] || return 0
   while IFS= read -r t; do
@@ -48,11 +49,24 @@ netlab_legacy() { # family-names-file restore-command
       raw) body+="*$t"$'\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n' ;;
     esac
   done <"$1"
-  [[ -n $body ]] && printf '%s' "$body" | "$2" 2>/dev/null
+  # Without --noflush, restore empties each table it names and deletes its user chains.
+  [[ -z $body ]] || printf '%s' "$body" | "$2" 2>/dev/null
   return 0
 }
 netlab_legacy /proc/net/ip_tables_names iptables-legacy-restore
 netlab_legacy /proc/net/ip6_tables_names ip6tables-legacy-restore
+netlab_t="" netlab_line=""
+IFS= read -r -d '' netlab_t </proc/net/ip_tables_names
+[[ -r /proc/net/ip6_tables_names ]] && IFS= read -r -d '' netlab_line </proc/net/ip6_tables_names
+if [[ -n $netlab_t$netlab_line ]]; then
+  netlab_victims=()
+  while read -r netlab_t _; do
+    [[ $netlab_t == iptable_* || $netlab_t == ip6table_* ]] && netlab_victims+=("$netlab_t")
+  done </proc/modules
+  # If a module is still busy, the emptied tables stay: they filter nothing.
+  rmmod "${netlab_victims[@]}" 2>/dev/null
+  modprobe -a iptable_filter iptable_nat 2>/dev/null
+fi
 # NAT and conntrack state of the last lesson would otherwise steer this one's first packets.
 conntrack -F >/dev/null 2>&1
 [[ -e /proc/net/ip_vs ]] && ipvsadm -C 2>/dev/null
