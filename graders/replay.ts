@@ -34,8 +34,8 @@ export interface PlannedCase {
   live: boolean;
   /** Why it runs live, or why its recording stands in for it. */
   why: string;
-  /** The recording is out of date (whether or not it runs live). */
-  stale: boolean;
+  /** Why the recording is out of date, whether or not it runs live now; empty when current. */
+  stale: string[];
 }
 
 /** Decides case by case; `recorded` is undefined for a case with no recording, null for one without inputs. */
@@ -47,12 +47,11 @@ export function planCases(
 ): PlannedCase[] {
   return cases.map((c) => {
     const rec = recorded(c);
-    const reasons = rec === undefined ? ["it has no recording"] : staleReasons(rec ?? undefined, current(c));
-    const stale = reasons.length > 0;
-    const staleWhy = `stale: ${reasons.join(", ")}`;
-    if (mode === "none") return { case: c, live: false, why: stale ? staleWhy : "recording is current", stale };
+    const stale = rec === undefined ? ["it has no recording"] : staleReasons(rec ?? undefined, current(c));
+    const staleWhy = `stale: ${stale.join(", ")}`;
+    if (mode === "none") return { case: c, live: false, why: stale.length ? staleWhy : "recording is current", stale };
     if (mode === "all") return { case: c, live: true, why: "NETLAB_REPLAY=all", stale };
-    if (stale) return { case: c, live: true, why: staleWhy, stale };
+    if (stale.length) return { case: c, live: true, why: staleWhy, stale };
     if (c.name === "solution") return { case: c, live: true, why: "reference solution", stale };
     return { case: c, live: false, why: "recording is current", stale };
   });

@@ -112,9 +112,9 @@ const image = imageInputs();
 if (image) {
   const collector = collectorInputs();
   for (const ex of Object.values(exercises)) {
-    const stale = planExercise(ex, "changed", image, collector).filter((p) => p.stale);
+    const stale = planExercise(ex, "changed", image, collector).filter((p) => p.stale.length);
     if (stale.length) {
-      const reasons = [...new Set(stale.map((p) => p.why.replace(/^stale: /, "")))].join("; ");
+      const reasons = [...new Set(stale.flatMap((p) => p.stale))].join("; ");
       console.warn(`note: ${ex.id}: ${stale.length} stale recording(s) (${reasons}); \`npm run record -- ${ex.id}\` refreshes them`);
     }
   }

@@ -28,12 +28,12 @@ const total = plans.reduce((n, p) => n + p.cases.length, 0);
 
 // Stale recordings are reported whether or not they run now, one line per
 // exercise and reason, so a collector change does not print 500 lines.
-const staleCount = plans.reduce((n, p) => n + p.cases.filter((c) => c.stale).length, 0);
+const staleCount = plans.reduce((n, p) => n + p.cases.filter((c) => c.stale.length).length, 0);
 if (staleCount) say(`${staleCount} of ${total} recordings are stale (npm run record -- <id> refreshes them):`);
 for (const { ex, cases } of plans) {
   const byReason = new Map<string, string[]>();
-  for (const c of cases.filter((x) => x.stale)) {
-    const reason = c.why.replace(/^stale: /, "");
+  for (const c of cases.filter((x) => x.stale.length)) {
+    const reason = c.stale.join(", ");
     byReason.set(reason, [...(byReason.get(reason) ?? []), c.case.name]);
   }
   for (const [reason, names] of byReason) {
