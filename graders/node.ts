@@ -10,6 +10,7 @@ import type { LabVm } from "../src/vm/types";
 import { collectAndGrade } from "./collect";
 import type { Exercise, GradeResult } from "./exercise";
 import type { Section } from "./sections";
+import { RESET_SCRIPT, startScript } from "./start";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const EXERCISES_DIR = join(REPO_ROOT, "exercises");
@@ -64,8 +65,19 @@ export function snapshotPath(ex: Exercise, caseName: string): string {
   return join(exerciseDir(ex.id), "snapshots", `${caseName.replace("/", "--")}.json`);
 }
 
-export function setupScript(ex: Exercise): string {
+/** The shared reset every setup starts with (see exercises/_lib/reset.sh). */
+export function resetScript(): string {
+  return readFileSync(join(EXERCISES_DIR, RESET_SCRIPT), "utf8");
+}
+
+/** The exercise's own setup.sh, as written. */
+export function ownSetupScript(ex: Exercise): string {
   return readFileSync(join(exerciseDir(ex.id), ex.setup), "utf8");
+}
+
+/** What Start runs: the shared reset, then setup.sh (the same text the site runs). */
+export function setupScript(ex: Exercise): string {
+  return startScript(resetScript(), ownSetupScript(ex));
 }
 
 /** Does a result match what a case expects? Returns a reason when it does not. */
@@ -86,17 +98,25 @@ export function mismatch(c: ExerciseCase, r: GradeResult): string | null {
   return null;
 }
 
-/** Restore, set up, run the case's script, collect and grade. */
+/** The reset step found state it could not remove (exit 97 of reset.sh). */
+export const RESET_FAILED_EXIT = 97;
+
+/**
+ * Set up (shared reset + setup.sh), run the case's script, collect and grade.
+ * `restore` (default true) restores the VM snapshot first; the warm replay
+ * passes false and relies on the reset step instead.
+ */
 export async function runCase(
   vm: LabVm,
   ex: Exercise,
   c: ExerciseCase,
-  opts: { reset?: boolean } = {},
+  opts: { restore?: boolean } = {},
 ): Promise<{ result: GradeResult; sections?: Section[]; scriptError?: string }> {
-  if (opts.reset !== false) await vm.reset();
+  if (opts.restore !== false) await vm.reset();
   const setup = await vm.exec(setupScript(ex), { timeoutMs: 60_000 });
   if (setup.exitCode !== 0) {
-    throw new Error(`${ex.id}: setup.sh exited ${setup.exitCode}: ${setup.stderr.slice(0, 500)}`);
+    const what = setup.exitCode === RESET_FAILED_EXIT ? "the shared reset failed" : `setup.sh exited ${setup.exitCode}`;
+    throw new Error(`${ex.id}: ${what}: ${setup.stderr.slice(0, 500)}`);
   }
   let scriptError: string | undefined;
   if (c.script !== null) {

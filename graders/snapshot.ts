@@ -7,6 +7,16 @@ import { grade, type Exercise, type GradeResult } from "./exercise";
 import { SectionSchema } from "./sections";
 import { buildNetState } from "./state";
 
+/** Content hashes of what a recording depends on (see provenance.ts). */
+export const CaseInputsSchema = z.object({
+  reset: z.string(),
+  exercise: z.string(),
+  script: z.string(),
+  collector: z.string(),
+  image: z.string(),
+});
+export type CaseInputs = z.infer<typeof CaseInputsSchema>;
+
 export const SnapshotSchema = z.object({
   format: z.literal("netlab-snapshot"),
   version: z.literal(1),
@@ -14,6 +24,8 @@ export const SnapshotSchema = z.object({
   /** "start", "solution", "near-miss/<name>" or "alternative/<name>". */
   case: z.string(),
   recordedAt: z.string(),
+  /** Absent in recordings made before inputs were kept: those count as stale. */
+  inputs: CaseInputsSchema.optional(),
   sections: z.array(SectionSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

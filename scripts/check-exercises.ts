@@ -7,6 +7,8 @@ import { basename, join, relative } from "node:path";
 import type { exercises as Registry } from "../exercises/index";
 import { ExerciseSchema, type Exercise } from "../graders/exercise";
 import { EXERCISES_DIR, exerciseCases, exerciseDir, mismatch, REPO_ROOT, snapshotPath } from "../graders/node";
+import { collectorInputs, imageInputs } from "../graders/provenance";
+import { planExercise } from "../graders/replay";
 import { gradeSnapshotText } from "../graders/snapshot";
 
 // A definition that fails its schema throws while the registry is imported;
@@ -103,6 +105,20 @@ function checkFolder(ex: Exercise): void {
 }
 
 for (const ex of Object.values(exercises)) checkFolder(ex);
+
+// Stale recordings are not errors (the replay runs them live), but they cost
+// CI time, so say which exercises to re-record. Unknowable without an image.
+const image = imageInputs();
+if (image) {
+  const collector = collectorInputs();
+  for (const ex of Object.values(exercises)) {
+    const stale = planExercise(ex, "changed", image, collector).filter((p) => p.stale.length);
+    if (stale.length) {
+      const reasons = [...new Set(stale.flatMap((p) => p.stale))].join("; ");
+      console.warn(`note: ${ex.id}: ${stale.length} stale recording(s) (${reasons}); \`npm run record -- ${ex.id}\` refreshes them`);
+    }
+  }
+}
 
 if (problems.length) {
   console.error(`${problems.length} problem(s) in exercises:\n\n${problems.join("\n\n")}`);

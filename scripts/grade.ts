@@ -34,7 +34,7 @@ if (values.snapshot) {
   const vm = createNodeVm();
   try {
     await vm.start();
-    const r = await runCase(vm, ex, { name: "script", script, scriptPath: values.script ?? null, expect: { verdict: "passed" } }, { reset: false });
+    const r = await runCase(vm, ex, { name: "script", script, scriptPath: values.script ?? null, expect: { verdict: "passed" } }, { restore: false });
     if (r.scriptError) console.error(`note: ${r.scriptError}`);
     result = r.result;
   } catch (e) {

@@ -3,11 +3,15 @@
  * Re-records the exercise's snapshots in one headless VM: start, solution,
  * each near-miss and each alternative, restoring the VM between cases.
  * Reports (but still writes) cases whose verdict is not the expected one.
+ * Each snapshot keeps the hashes of its inputs (graders/provenance.ts), so
+ * the replay knows it is current until the exercise, the shared reset, the
+ * collector or the VM image changes.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 import { getExercise } from "../exercises/index";
 import { exerciseCases, mismatch, REPO_ROOT, runCase, snapshotPath } from "../graders/node";
+import { caseInputs, collectorInputs, imageInputs } from "../graders/provenance";
 import type { Snapshot } from "../graders/snapshot";
 import { createNodeVm } from "../src/vm/node";
 
@@ -22,6 +26,12 @@ if (!ex) {
   process.exit(2);
 }
 
+const image = imageInputs();
+if (!image) {
+  console.error("no VM image (images/out/manifest.json is missing): build it with `npm run image:ensure`");
+  process.exit(2);
+}
+const collector = collectorInputs();
 const vm = createNodeVm();
 let problems = 0;
 try {
@@ -52,6 +62,8 @@ try {
       exercise: ex.id,
       case: c.name,
       recordedAt: new Date().toISOString(),
+      // What this recording depends on; the replay re-runs it live once any of these change.
+      inputs: caseInputs(ex, c, image, collector),
       sections: r.sections,
     };
     const file = snapshotPath(ex, c.name);

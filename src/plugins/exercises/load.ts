@@ -5,6 +5,7 @@
  */
 import {readdir, readFile, stat} from 'node:fs/promises';
 import path from 'node:path';
+import {RESET_SCRIPT, startScript} from '../../../graders/start';
 import type {ExerciseScripts, ExerciseSummary} from './types';
 
 /** The part of a graders exercise definition the site needs at build time. */
@@ -59,7 +60,7 @@ async function exerciseFolders(root: string): Promise<string[]> {
   return ids;
 }
 
-async function loadOne(root: string, ex: RegistryEntry): Promise<LoadedExercise> {
+async function loadOne(root: string, ex: RegistryEntry, reset: string): Promise<LoadedExercise> {
   const dir = path.join(root, ...ex.id.split('/'));
   const rel = (f: string) => path.relative(process.cwd(), path.join(dir, f)) || '.';
   const read = async (name: string, why: string): Promise<string> => {
@@ -89,7 +90,8 @@ async function loadOne(root: string, ex: RegistryEntry): Promise<LoadedExercise>
     summary: {id: ex.id, chapter, title: ex.title},
     scripts: {
       id: ex.id,
-      setup,
+      // Start runs the same text as the recorder and the replay in Node.
+      setup: startScript(reset, setup),
       solution,
       hints: [
         ...ex.hints.map((text) => ({text})),
@@ -115,6 +117,13 @@ export async function loadExercises(
         `import its exercise.ts in exercises/index.ts and add it to \`exercises\``);
     }
   }
+  // Every setup starts with the shared reset, so Start also cleans up what
+  // the learner (or an earlier exercise on the page) left in the VM.
+  const resetPath = path.join(root, RESET_SCRIPT);
+  const reset = await readFile(resetPath, 'utf8').catch(() => {
+    throw new ExerciseError(path.relative(process.cwd(), resetPath), 'the shared reset script is missing',
+      `restore exercises/${RESET_SCRIPT}: every exercise's Start runs it before setup.sh`);
+  });
   const out: LoadedExercise[] = [];
   for (const ex of registry) {
     if (ex.key !== ex.id) {
@@ -125,7 +134,7 @@ export async function loadExercises(
       throw new ExerciseError(path.join('exercises', ex.id), 'the registry lists an exercise with no folder',
         `create exercises/${ex.id}/ with task.mdx, ${ex.setup}, ${ex.solution} and exercise.ts`);
     }
-    out.push(await loadOne(root, ex));
+    out.push(await loadOne(root, ex, reset));
   }
   return out;
 }

@@ -19,6 +19,7 @@ export interface HintData {
 /** Loaded lazily, only on pages that embed the exercise. */
 export interface ExerciseScripts {
   id: string;
+  /** The shared reset (exercises/_lib/reset.sh) followed by the exercise's setup.sh. */
   setup: string;
   solution: string;
   hints: HintData[];

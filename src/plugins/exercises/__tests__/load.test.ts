@@ -24,8 +24,12 @@ async function folder(id: string, files: Record<string, string>): Promise<void> 
 
 const COMPLETE = {'task.mdx': '# Two namespaces\n\nDo it.', 'setup.sh': '', 'solution.sh': 'ip netns add red\n', 'exercise.ts': ''};
 
+const RESET = '# shared reset\nip -all netns delete\n';
+
 beforeEach(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'netlab-ex-'));
+  await mkdir(path.join(root, '_lib'));
+  await writeFile(path.join(root, '_lib', 'reset.sh'), RESET);
 });
 afterEach(async () => {
   await rm(root, {recursive: true, force: true});
@@ -39,6 +43,20 @@ describe('exercise loading', () => {
     expect(ex?.scripts.solution).toBe('ip netns add red\n');
     expect(ex?.scripts.hints.map((h) => h.text)).toEqual(['general', 'nudge', 'answer']);
     expect(ex?.scripts.hints[1]?.check).toBe('a check');
+  });
+
+  it('starts every setup with the shared reset, then the exercise setup', async () => {
+    await folder('bridges/two', {...COMPLETE, 'setup.sh': 'ip netns add red\n'});
+    const [ex] = await loadExercises(root, [entry('bridges/two')]);
+    const setup = ex?.scripts.setup ?? '';
+    expect(setup.startsWith(RESET.trimEnd())).toBe(true);
+    expect(setup.endsWith('ip netns add red\n')).toBe(true);
+  });
+
+  it('refuses to build without the shared reset', async () => {
+    await folder('bridges/two', COMPLETE);
+    await rm(path.join(root, '_lib'), {recursive: true});
+    await expect(loadExercises(root, [entry('bridges/two')])).rejects.toThrow(/_lib\/reset\.sh[\s\S]*shared reset script is missing/);
   });
 
   it('names the missing file and how to fix it', async () => {

@@ -1,0 +1,13 @@
+/**
+ * What "Start exercise" runs: the shared reset (exercises/_lib/reset.sh),
+ * then the exercise's own setup.sh. One function for the site and for Node,
+ * so learners, the recorder and the replay all start from the same state.
+ */
+
+/** Path of the shared reset script, relative to the exercises folder. */
+export const RESET_SCRIPT = "_lib/reset.sh";
+
+export function startScript(reset: string, setup: string): string {
+  // The reset ends with a newline-free `unset` line at worst; keep the two apart.
+  return `${reset.trimEnd()}\n\n# ---- setup.sh ----\n${setup}`;
+}
