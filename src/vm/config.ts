@@ -33,3 +33,29 @@ export const VM_FILES = {
   kernel: "vmlinuz",
   initrd: "initrd.img",
 } as const;
+
+/** The terminal the kernel console prints on (see KERNEL_CMDLINE). */
+export const CONSOLE_TERMINAL = 0;
+
+/**
+ * The driver reads a few v86 internals (see emulator.ts); they are checked at
+ * every start, and this is the version they were written against. It must
+ * match the exact version pinned in package.json.
+ */
+export const V86_VERSION = "0.5.462";
+
+export interface DriverTiming {
+  /** A start that takes longer fails with a clear error (download included). */
+  startDeadlineMs: number;
+  /** How often the CPU is looked at for a halted or reset machine. */
+  healthPollMs: number;
+  /** How long the agent has to answer a no-op when the console hints at a crash. */
+  livenessProbeMs: number;
+}
+
+export const DEFAULT_TIMING: DriverTiming = {
+  // Generous: the first start downloads about 30 MB, maybe on a slow link.
+  startDeadlineMs: 300_000,
+  healthPollMs: 250,
+  livenessProbeMs: 4_000,
+};
