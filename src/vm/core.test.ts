@@ -155,6 +155,20 @@ describe("a dead machine", () => {
     expect(crashes()).toEqual(["Kernel panic - not syncing: sysrq triggered crash"]);
   });
 
+  it("is seen from the CPU alone, with nothing on the console and no probe unanswered", async () => {
+    // Probes would take a minute to fail here: only the CPU facts can be quick.
+    for (const kill of ["halt", "reset"] as const) {
+      const { vm, world, crashes } = lab({}, { ...FAST, livenessProbeMs: 60_000 });
+      await vm.start();
+      const emulator = world.emulators[0];
+      if (kill === "halt") emulator?.halt(true);
+      else emulator?.panicAndReset(true);
+      await until(() => vm.status === "crashed");
+      expect(crashes()).toEqual([kill === "halt" ? "the machine halted" : "the machine rebooted"]);
+      expect(emulator?.requests.filter((r) => r === ":")).toEqual([]);
+    }
+  });
+
   it("is seen from a panicked kernel that spins: agent silent and CPU never idle", async () => {
     const { vm, world, crashes } = lab();
     await vm.start();

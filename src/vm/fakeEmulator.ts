@@ -149,18 +149,18 @@ export class FakeEmulator implements Emulator {
     for (const byte of new TextEncoder().encode(text)) this.emit(event, byte);
   }
 
-  /** poweroff -f: the kernel says so, then halts with interrupts off. */
-  halt(): void {
+  /** poweroff -f: the kernel says so (unless `quiet`), then halts with interrupts off. */
+  halt(quiet = false): void {
     this.agentAnswers = false;
-    this.print(0, "[   22.852190] reboot: System halted\r\n");
+    if (!quiet) this.print(0, "[   22.852190] reboot: System halted\r\n");
     this.cpu.in_hlt[0] = 1;
     this.cpu.flags[0] = 2;
   }
 
-  /** A panic with kernel.panic=-1: the message, then a CPU reset (paging off, the BIOS runs). */
-  panicAndReset(): void {
+  /** A panic with kernel.panic=-1: the message (unless `quiet`), then a CPU reset (paging off, the BIOS runs). */
+  panicAndReset(quiet = false): void {
     this.agentAnswers = false;
-    this.print(0, "[   22.4] Kernel panic - not syncing: sysrq triggered crash\r\n[   22.4] CPU: 0 PID: 1\r\n");
+    if (!quiet) this.print(0, "[   22.4] Kernel panic - not syncing: sysrq triggered crash\r\n[   22.4] CPU: 0 PID: 1\r\n");
     this.cpu.cr[0] = 0x10;
     this.cpu.in_hlt[0] = 0;
   }
