@@ -147,6 +147,19 @@ describe("a dead machine", () => {
     expect((await vm.exec("echo back")).stdout).toBe("back\n");
   });
 
+  it("ends a start that is waiting for prompts, with the reason, and start() then brings a fresh machine", async () => {
+    const { vm, world } = lab({ promptMs: 60_000 });
+    const starting = vm.start();
+    await until(() => world.running().length === 1);
+    world.emulators[0]?.halt();
+    await expect(starting).rejects.toThrow(/the machine was halted/);
+    expect(vm.status).toBe("crashed");
+    world.behaviour.promptMs = 0;
+    await vm.start();
+    expect(world.emulators[0]?.destroyed).toBe(true);
+    expect(world.running()).toHaveLength(1);
+  });
+
   it("is seen from a CPU reset after a panic, with the panic's text", async () => {
     const { vm, world, crashes } = lab();
     await vm.start();

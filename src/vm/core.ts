@@ -95,6 +95,8 @@ export class V86Lab implements LabVm {
     return this.serially(async () => {
       if (epoch !== this.epoch) throw new StartCancelledError("the lab VM was stopped before it could start");
       if (this.machine && this.current === "ready") return;
+      // A crashed machine is still there (stopped, for its last words): away with it.
+      if (this.machine) await this.teardown("stopped");
       await this.boot(options);
     });
   }
@@ -238,7 +240,10 @@ export class V86Lab implements LabVm {
     this.crashReason = reason;
     this.setStatus("crashed");
     this.emit({ type: "crashed", reason });
-    machine.channel.close(new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`));
+    const error = new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`);
+    // A start waiting for prompts that will never come ends now, not at its deadline.
+    this.booting?.abort(error);
+    machine.channel.close(error);
     void machine.emulator.stop().catch(() => undefined);
   }
 
