@@ -142,7 +142,11 @@ describe("a dead machine", () => {
     await expect(vm.exec("true")).rejects.toThrow(/the machine was halted.*Reset the lab/);
     expect(emulator.running).toBe(false);
 
+    const statuses: string[] = [];
+    vm.on((e) => e.type === "status" && statuses.push(e.status));
     await vm.reset();
+    expect(statuses).not.toContain("stopped");
+    expect(statuses[statuses.length - 1]).toBe("ready");
     expect(world.running()).toHaveLength(1);
     expect((await vm.exec("echo back")).stdout).toBe("back\n");
   });

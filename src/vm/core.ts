@@ -96,7 +96,7 @@ export class V86Lab implements LabVm {
       if (epoch !== this.epoch) throw new StartCancelledError("the lab VM was stopped before it could start");
       if (this.machine && this.current === "ready") return;
       // A crashed machine is still there (stopped, for its last words): away with it.
-      if (this.machine) await this.teardown("stopped");
+      if (this.machine) await this.teardown("loading");
       await this.boot(options);
     });
   }
@@ -111,7 +111,8 @@ export class V86Lab implements LabVm {
     const epoch = this.epoch;
     return this.serially(async () => {
       if (epoch !== this.epoch) throw new StartCancelledError("a later stop or reset replaced this reset");
-      await this.teardown("stopped");
+      // "loading" throughout, not "stopped" in between: the lab is on its way back.
+      await this.teardown("loading");
       await this.boot({});
     });
   }
