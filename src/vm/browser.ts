@@ -10,11 +10,16 @@ export interface BrowserVmOptions {
 }
 
 /** Fetch with byte progress, so the Lab can show a real download bar. */
-async function fetchWithProgress(url: string, onBytes: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<ArrayBuffer> {
+async function fetchWithProgress(
+  url: string,
+  onBytes: (loaded: number, total: number) => void,
+  signal: AbortSignal,
+): Promise<ArrayBuffer> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
   } catch (e) {
+    if (signal.aborted) throw signal.reason;
     throw new VmError(`could not download ${url}: ${e instanceof Error ? e.message : String(e)} (offline and not cached yet?)`);
   }
   if (!response.ok) throw new VmError(`could not download ${url}: HTTP ${response.status}`);
@@ -24,7 +29,10 @@ async function fetchWithProgress(url: string, onBytes: (loaded: number, total: n
   const chunks: Uint8Array[] = [];
   let loaded = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // An aborted fetch errors its body stream, so this read ends too.
+    const { done, value } = await reader.read().catch((e: unknown) => {
+      throw signal.aborted ? signal.reason : e;
+    });
     if (done) break;
     chunks.push(value);
     loaded += value.length;
@@ -54,7 +62,7 @@ export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" })
   const platform: VmPlatform = {
     V86,
     wasmPath: base + VM_FILES.wasm,
-    async load(what, onProgress) {
+    async load(what, onProgress, signal) {
       if (what !== "restore") throw new VmError("the browser lab only restores the saved state");
       // The offline worker serves the manifest network-first, so this is the
       // newest one reachable; a state from another machine is refused here.
@@ -76,13 +84,17 @@ export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" })
         onProgress("downloading", loaded, total);
       };
       // The wasm is fetched by v86 itself; warm the cache alongside the rest.
-      void fetch(base + VM_FILES.wasm).catch(() => undefined);
+      void fetch(base + VM_FILES.wasm, { signal }).catch(() => undefined);
       const buffers = await Promise.all(
         names.map((n) =>
-          fetchWithProgress(base + n, (l, t) => {
-            done.set(n, [l, t]);
-            report();
-          }),
+          fetchWithProgress(
+            base + n,
+            (l, t) => {
+              done.set(n, [l, t]);
+              report();
+            },
+            signal,
+          ),
         ),
       );
       const [bios, vgaBios, state] = buffers;

@@ -39,7 +39,6 @@ async function shell(args: string[]): Promise<number> {
   const resize = (): void => void vm.resizeTerminal(terminal, process.stdout.columns ?? 80, process.stdout.rows ?? 24).catch(() => undefined);
   resize();
   process.stdout.on("resize", resize);
-  vm.writeTerminal(terminal, "\n");
   return new Promise<number>((resolve) => {
     process.stdin.on("data", (chunk: Buffer) => {
       if (chunk.includes(0x1d)) {

@@ -64,3 +64,22 @@ export function machineMismatch(saved: Partial<MachineSpec> | undefined): string
   if (saved.vgaMemorySize !== MACHINE.vgaMemorySize) diffs.push(`${(saved.vgaMemorySize ?? 0) / 2 ** 20} MB of video memory, this driver sets ${MACHINE.vgaMemorySize / 2 ** 20} MB`);
   return diffs.length > 0 ? `the saved state was made with ${diffs.join("; ")}` : null;
 }
+
+/** The terminal the kernel console prints on (see KERNEL_CMDLINE). */
+export const CONSOLE_TERMINAL = 0;
+
+export interface DriverTiming {
+  /** A start that takes longer fails with a clear error (download included). */
+  startDeadlineMs: number;
+  /** How often the CPU is looked at for a halted or reset machine. */
+  healthPollMs: number;
+  /** How long the agent has to answer a no-op when the console hints at a crash. */
+  livenessProbeMs: number;
+}
+
+export const DEFAULT_TIMING: DriverTiming = {
+  // Generous: the first start downloads about 30 MB, maybe on a slow link.
+  startDeadlineMs: 300_000,
+  healthPollMs: 250,
+  livenessProbeMs: 4_000,
+};

@@ -1,10 +1,23 @@
-import type { V86, V86Options } from "v86";
-import { DEFAULT_EXEC_TIMEOUT_MS, KERNEL_CMDLINE, MEMORY_SIZE, TERMINAL_COUNT, VGA_MEMORY_SIZE } from "./config";
-import { encodeRequest, ReplyParser, shellQuote, type ExecReply } from "./protocol";
-import { LazyRootStorage, type RootFsSource, type V86FileStorage } from "./rootfs";
-import { TerminalWatch } from "./watch";
+import type { V86Options } from "v86";
+import { ControlChannel } from "./channel";
 import {
-  ExecTimeoutError,
+  CONSOLE_TERMINAL,
+  DEFAULT_TIMING,
+  KERNEL_CMDLINE,
+  MEMORY_SIZE,
+  TERMINAL_COUNT,
+  VGA_MEMORY_SIZE,
+  type DriverTiming,
+} from "./config";
+import { inspect, type Emulator, type EmulatorClass } from "./emulator";
+import { HealthWatch } from "./health";
+import { putFileScript, shellQuote } from "./protocol";
+import { attachRoot, type LazyRootStorage, type RootFs } from "./rootfs";
+import { abortable, knockAgent, knockShells, settle } from "./startup";
+import { TerminalTap } from "./terminal";
+import { ConsoleHints } from "./watch";
+import {
+  StartCancelledError,
   VmError,
   VmUnavailableError,
   type ExecOptions,
@@ -16,64 +29,64 @@ import {
   type VmStatus,
 } from "./types";
 
+export interface VmFiles {
+  bios: ArrayBuffer;
+  vgaBios: ArrayBuffer;
+  state?: ArrayBuffer;
+  kernel?: ArrayBuffer;
+  initrd?: ArrayBuffer;
+  /** The 9p root file system, fetched file by file (see rootfs.ts). */
+  rootfs?: RootFs;
+}
+
 /** What an environment (browser or Node) must supply to build a machine. */
 export interface VmPlatform {
-  V86: new (options: V86Options) => V86;
+  V86: EmulatorClass;
   wasmPath: string;
+  /** Must stop and reject with `signal.reason` once the signal aborts. */
   load(
     what: "restore" | "boot",
     onProgress: (phase: string, loaded: number, total: number) => void,
-  ): Promise<{
-    bios: ArrayBuffer;
-    vgaBios: ArrayBuffer;
-    state?: ArrayBuffer;
-    kernel?: ArrayBuffer;
-    initrd?: ArrayBuffer;
-    /** The 9p root: where its files come from, and its index (fs.json) for a cold boot. */
-    rootfs?: { source: RootFsSource; index?: unknown };
-  }>;
+    signal: AbortSignal,
+  ): Promise<VmFiles>;
 }
 
-/**
- * v86 internals that its type declarations leave out. The virtio console
- * drops input when the guest has no receive buffer posted and truncates input
- * longer than one buffer, so the sender must see the receive queue.
- */
-interface V86Bus {
-  bus: { send(name: string, data: Uint8Array): void };
-  v86?: { cpu?: { devices?: { virtio_console?: { virtio?: { queues?: Array<{ has_request(): boolean }> } } } } };
-  /** The 9p file system (present when `filesystem` is set) and its storage. */
-  fs9p?: { storage: V86FileStorage; load_from_json(index: unknown): void };
-  /** v86's zstd decoder, running in its own wasm. */
-  zstd_decompress?(size: number, data: Uint8Array): ArrayBuffer;
+/** One emulator and everything tied to it; a reset makes a new one. */
+interface Machine {
+  emulator: Emulator;
+  channel: ControlChannel;
+  terminals: TerminalTap[];
+  health?: HealthWatch;
+  /** Settles once the emulator has loaded, been prepared and runs. */
+  running: Promise<void>;
+  loaded: boolean;
+  closed: boolean;
+  /** The 9p root's storage, and what stops its fetches when the machine goes. */
+  root?: LazyRootStorage;
+  rootfs?: RootFs;
+  rootAbort: AbortController;
 }
-
-/** One guest receive buffer is a page; stay below it. */
-const CONTROL_CHUNK = 4000;
-
-interface Pending {
-  resolve(reply: ExecReply): void;
-  reject(error: Error): void;
-}
-
-const decoder = new TextDecoder();
 
 export class V86Lab implements LabVm {
   readonly terminalCount = TERMINAL_COUNT;
-  private emulator: (V86 & V86Bus) | undefined;
+  private machine: Machine | undefined;
   private listeners = new Set<VmListener>();
-  private pending = new Map<number, Pending>();
-  private nextId = 1;
-  private agentReady: (() => void) | undefined;
   private current: VmStatus = "idle";
-  private generation = 0;
   private crashReason = "";
-  private outbox: Uint8Array[] = [];
-  private pumping = false;
-  private rootStorage: LazyRootStorage | undefined;
-  private rootAbort: AbortController | undefined;
+  private readonly timing: DriverTiming;
+  /** start, stop and reset run one after another on this chain. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  /** Bumped by stop and reset: a start asked for before then is void. */
+  private epoch = 0;
+  private booting: AbortController | undefined;
+  private phase = "";
 
-  constructor(private readonly platform: VmPlatform) {}
+  constructor(
+    private readonly platform: VmPlatform,
+    timing: Partial<DriverTiming> = {},
+  ) {
+    this.timing = { ...DEFAULT_TIMING, ...timing };
+  }
 
   get status(): VmStatus {
     return this.current;
@@ -84,23 +97,93 @@ export class V86Lab implements LabVm {
     return () => this.listeners.delete(listener);
   }
 
-  async start(options: StartOptions = {}): Promise<void> {
-    if (this.emulator) await this.stop();
-    const generation = ++this.generation;
+  start(options: StartOptions = {}): Promise<void> {
+    const epoch = this.epoch;
+    return this.serially(async () => {
+      if (epoch !== this.epoch) throw new StartCancelledError("the lab VM was stopped before it could start");
+      if (this.machine && this.current === "ready") return;
+      // A crashed machine is still there (stopped, for its last words): away with it.
+      if (this.machine) await this.teardown("loading");
+      await this.boot(options);
+    });
+  }
+
+  stop(): Promise<void> {
+    this.cancel("the lab VM was stopped while starting");
+    return this.serially(() => this.teardown("stopped"));
+  }
+
+  reset(): Promise<void> {
+    this.cancel("the lab VM was reset while starting");
+    const epoch = this.epoch;
+    return this.serially(async () => {
+      if (epoch !== this.epoch) throw new StartCancelledError("a later stop or reset replaced this reset");
+      // "loading" throughout, not "stopped" in between: the lab is on its way back.
+      await this.teardown("loading");
+      await this.boot({});
+    });
+  }
+
+  private serially(work: () => Promise<void>): Promise<void> {
+    const run = this.lifecycle.then(work);
+    this.lifecycle = run.catch(() => undefined);
+    return run;
+  }
+
+  private cancel(why: string): void {
+    this.epoch++;
+    this.booting?.abort(new StartCancelledError(why));
+  }
+
+  private async boot(options: StartOptions): Promise<void> {
+    const controller = new AbortController();
+    this.booting = controller;
+    const seconds = this.timing.startDeadlineMs / 1000;
+    const deadline = setTimeout(() => {
+      controller.abort(new VmError(`the lab VM did not start within ${seconds} s (stuck ${this.phase}); reset the lab to try again`));
+    }, this.timing.startDeadlineMs);
+    try {
+      await this.bootSteps(options, controller.signal);
+    } catch (e) {
+      await this.teardown(this.current === "crashed" ? "crashed" : "stopped");
+      throw controller.signal.aborted ? controller.signal.reason : e;
+    } finally {
+      clearTimeout(deadline);
+      this.booting = undefined;
+    }
+  }
+
+  private async bootSteps(options: StartOptions, signal: AbortSignal): Promise<void> {
     this.setStatus("loading");
     const cold = options.coldBoot === true;
-    const files = await this.platform.load(cold ? "boot" : "restore", (phase, loaded, total) =>
-      this.emit({ type: "progress", phase, loaded, total }),
+    this.phase = "downloading the machine";
+    const files = await abortable(
+      this.platform.load(cold ? "boot" : "restore", (phase, loaded, total) => this.emit({ type: "progress", phase, loaded, total }), signal),
+      signal,
     );
     if (!cold && !files.state) throw new VmError("no snapshot available: run `npm run image`");
-    const agentUp = new Promise<void>((resolve) => (this.agentReady = resolve));
-    const settings: V86Options = {
+    this.phase = cold ? "booting" : "restoring";
+    this.emit({ type: "progress", phase: this.phase, loaded: 0, total: 1 });
+    const machine = this.create(files, cold);
+    await abortable(machine.running, signal);
+    this.phase = "waiting for the control agent";
+    // A cold boot's agent says hello when it starts; a restored one sits in
+    // read() inside the snapshot and answers the first request.
+    if (cold) await abortable(Promise.race([machine.channel.hello(), knockAgent(machine.channel, signal)]), signal);
+    this.phase = "waiting for the shell prompts";
+    await abortable(Promise.all([settle(machine.channel, signal), knockShells(machine.emulator, machine.terminals)]), signal);
+    this.setStatus("ready");
+    this.emit({ type: "ready", restoredFromSnapshot: !cold });
+  }
+
+  /** The machine's settings. Kept in one place so a snapshot and its restore agree. */
+  private settings(files: VmFiles, cold: boolean): V86Options {
+    return {
       wasm_path: this.platform.wasmPath,
       memory_size: MEMORY_SIZE,
       vga_memory_size: VGA_MEMORY_SIZE,
       bios: { buffer: files.bios },
       vga_bios: { buffer: files.vgaBios },
-      // Started by prepare(), once the 9p root's storage is in place.
       autostart: false,
       disable_keyboard: true,
       disable_mouse: true,
@@ -113,196 +196,118 @@ export class V86Lab implements LabVm {
         ? { bzimage: { buffer: need(files.kernel, "kernel") }, initrd: { buffer: need(files.initrd, "initrd") }, cmdline: KERNEL_CMDLINE }
         : { initial_state: { buffer: need(files.state, "state") } }),
     };
-    this.emit({ type: "progress", phase: cold ? "booting" : "restoring", loaded: 0, total: 1 });
-    const emulator = new this.platform.V86(settings) as V86 & V86Bus;
-    this.emulator = emulator;
-    this.wire(emulator, generation);
-    await new Promise<void>((resolve) => emulator.add_listener("emulator-loaded", () => resolve()));
-    if (generation !== this.generation) return;
-    this.prepare(emulator, files.rootfs, generation);
-    emulator.run();
-    if (cold) {
-      await Promise.race([agentUp, this.pollAgent(generation)]);
-    } else {
-      // The agent sits in read() inside the snapshot; the clock is the host's.
-      await this.syncClock(generation);
-    }
-    if (generation !== this.generation) return;
-    this.setStatus("ready");
-    this.emit({ type: "ready", restoredFromSnapshot: !cold });
   }
 
-  /** The emulator exists and has not run yet: attach the 9p root's storage. */
-  private prepare(emulator: V86 & V86Bus, rootfs: { source: RootFsSource; index?: unknown } | undefined, generation: number): void {
-    if (!rootfs) return;
-    const fs = emulator.fs9p;
-    const unzstd = emulator.zstd_decompress;
-    if (!fs || typeof fs.load_from_json !== "function" || !("storage" in fs) || typeof unzstd !== "function") {
-      throw new VmError("this v86 build has no 9p file system or zstd decoder where the driver expects them (fs9p.storage, zstd_decompress); pin the v86 version in package.json");
-    }
-    this.rootAbort?.abort();
-    const abort = new AbortController();
-    this.rootAbort = abort;
-    this.rootStorage = new LazyRootStorage(
-      rootfs.source,
-      (size, data) => new Uint8Array(unzstd.call(emulator, size, data)),
-      {
-        onFetched: (bytes) => {
-          if (generation === this.generation && this.current === "loading") this.emit({ type: "progress", phase: "fetching files", loaded: bytes, total: 0 });
-        },
-        onFatal: (error) => this.crashed(error.message, generation),
-      },
-      abort.signal,
-    );
-    fs.storage = this.rootStorage;
-    if (rootfs.index !== undefined) fs.load_from_json(rootfs.index);
-  }
-
-  /** Compressed bytes of root files fetched since the last start (for the bench). */
-  get rootBytesFetched(): number {
-    return this.rootStorage?.bytesFetched ?? 0;
-  }
-
-  private wire(emulator: V86 & V86Bus, generation: number): void {
-    const parser = new ReplyParser((reply) => {
-      if (reply.id === 0) {
-        this.agentReady?.();
-        return;
-      }
-      const p = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      p?.resolve(reply);
-    });
-    emulator.add_listener("virtio-console0-output-bytes", (bytes) => {
-      if (generation === this.generation) parser.push(bytes);
-    });
-    const watch = new TerminalWatch((reason) => this.crashed(reason, generation));
-    for (let t = 0; t < TERMINAL_COUNT; t++) {
-      const batch: number[] = [];
-      const flush = (): void => {
-        const data = Uint8Array.from(batch);
-        batch.length = 0;
-        if (generation !== this.generation) return;
-        if (t === 0) watch.feed(data);
+  private create(files: VmFiles, cold: boolean): Machine {
+    const emulator = new this.platform.V86(this.settings(files, cold));
+    const channel = new ControlChannel();
+    const hints = new ConsoleHints((reason) => machine.health?.hint(reason));
+    const terminals = Array.from({ length: TERMINAL_COUNT }, (_, t) =>
+      new TerminalTap((data) => {
+        if (machine.closed) return;
+        if (t === CONSOLE_TERMINAL) hints.feed(data);
         this.emit({ type: "output", terminal: t, data });
-      };
-      const event = t === 0 ? "serial0-output-byte" : "serial1-output-byte";
-      emulator.add_listener(event, (byte: number) => {
-        if (batch.push(byte) === 1) setTimeout(flush, 8);
+      }),
+    );
+    const running = new Promise<void>((resolve, reject) => {
+      emulator.add_listener("emulator-loaded", () => {
+        machine.loaded = true;
+        // Stopped or reset while it loaded: it never runs.
+        if (machine.closed) return void emulator.destroy().catch(() => undefined);
+        this.prepare(machine)
+          .then(() => (machine.closed ? undefined : emulator.run()))
+          .then(resolve, reject);
       });
-    }
+    });
+    // Nobody may be waiting if a stop came first; the rejection is not news then.
+    running.catch(() => undefined);
+    const machine: Machine = { emulator, channel, terminals, running, loaded: false, closed: false, rootfs: files.rootfs, rootAbort: new AbortController() };
+    emulator.add_listener("virtio-console0-output-bytes", (bytes) => channel.receive(bytes));
+    terminals.forEach((tap, t) => emulator.add_listener(t === 0 ? "serial0-output-byte" : "serial1-output-byte", (b) => tap.byte(b)));
+    this.machine = machine;
+    return machine;
   }
 
-  /**
-   * The snapshot's clock is the build's; set the host's. Retried, because on a
-   * loaded machine the first request after a restore can take long to land.
-   */
-  private async syncClock(generation: number): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.exec(`date -s @${(Date.now() / 1000).toFixed(3)} >/dev/null`, { timeoutMs: 4000 });
-        return;
-      } catch (e) {
-        if (e instanceof VmUnavailableError || generation !== this.generation || attempt >= 8) throw e;
-      }
+  /** The emulator exists and has loaded (and restored its state), and does not run yet. */
+  private async prepare(machine: Machine): Promise<void> {
+    const internals = inspect(machine.emulator);
+    if (machine.rootfs) {
+      machine.root = attachRoot(
+        machine.emulator,
+        machine.rootfs,
+        {
+          onFetched: (bytes) => {
+            if (machine === this.machine && this.current === "loading") this.emit({ type: "progress", phase: "fetching files", loaded: bytes, total: 0 });
+          },
+          onFatal: (error) => this.crashed(machine, error.message),
+        },
+        machine.rootAbort.signal,
+      );
     }
+    machine.channel.attach(internals);
+    machine.health = new HealthWatch({
+      cpu: internals.cpu,
+      pollMs: this.timing.healthPollMs,
+      probeMs: this.timing.livenessProbeMs,
+      probe: (timeoutMs) => machine.channel.exec(":", { timeoutMs }).then(() => true, () => false),
+      flush: () => machine.terminals.forEach((t) => t.flush()),
+      onDead: (reason) => this.crashed(machine, reason),
+    });
+    machine.health.start();
   }
 
-  /** Until the agent's hello arrives, knock: a reply proves the channel works. */
-  private async pollAgent(generation: number): Promise<void> {
-    while (generation === this.generation && this.current === "loading") {
-      try {
-        await this.exec("true", { timeoutMs: 2000 });
-        return;
-      } catch (e) {
-        if (e instanceof VmUnavailableError) throw e;
-      }
-    }
-  }
 
-  private crashed(reason: string, generation: number): void {
-    if (generation !== this.generation || this.current === "crashed") return;
+  private crashed(machine: Machine, reason: string): void {
+    if (machine !== this.machine || machine.closed || this.current === "crashed") return;
     this.crashReason = reason;
     this.setStatus("crashed");
     this.emit({ type: "crashed", reason });
-    this.failPending(new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`));
-    void this.emulator?.stop();
+    const error = new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`);
+    // A start waiting for prompts that will never come ends now, not at its deadline.
+    this.booting?.abort(error);
+    machine.channel.close(error);
+    void machine.emulator.stop().catch(() => undefined);
   }
 
-  async stop(): Promise<void> {
-    this.generation++;
-    const emulator = this.emulator;
-    this.emulator = undefined;
-    this.failPending(new VmUnavailableError("the lab VM was stopped"));
-    this.rootAbort?.abort();
-    if (emulator) await emulator.destroy();
-    this.setStatus("stopped");
+  /** Throws the machine away; after it no emulator of this lab runs. */
+  private async teardown(status: VmStatus): Promise<void> {
+    const machine = this.machine;
+    this.machine = undefined;
+    if (machine) {
+      machine.closed = true;
+      machine.rootAbort.abort();
+      machine.health?.stop();
+      machine.terminals.forEach((t) => t.close());
+      machine.channel.close(new VmUnavailableError("the lab VM was stopped"));
+      // One that has not loaded yet is destroyed when it does (see create).
+      if (machine.loaded) await machine.emulator.destroy().catch(() => undefined);
+    }
+    // A crashed machine thrown away during a failed start stays "crashed", announced once.
+    if (!(status === "crashed" && this.current === "crashed")) this.setStatus(status);
   }
 
-  async reset(): Promise<void> {
-    await this.stop();
-    await this.start();
+  /** Compressed bytes of root files fetched since the machine started (for the bench). */
+  get rootBytesFetched(): number {
+    return this.machine?.root?.bytesFetched ?? 0;
   }
 
   exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
-    const emulator = this.emulator;
-    if (!emulator || this.current === "crashed" || this.current === "stopped") {
+    const machine = this.machine;
+    if (!machine || this.current !== "ready") {
       const why =
         this.current === "crashed"
           ? `the lab VM stopped (${this.crashReason}). Reset the lab to get a fresh machine.`
           : `the lab VM is not running (status: ${this.current})`;
       return Promise.reject(new VmUnavailableError(why));
     }
-    const id = this.nextId++;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
-    const frame = encodeRequest({ id, script: command, timeoutMs, netns: options.netns });
-    return new Promise<ExecResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        reject(new ExecTimeoutError(`command did not finish within ${timeoutMs} ms: ${command.slice(0, 80)}`));
-      }, timeoutMs);
-      this.pending.set(id, {
-        resolve: (reply) => {
-          clearTimeout(timer);
-          resolve({
-            exitCode: reply.exitCode,
-            stdout: decoder.decode(reply.stdout),
-            stderr: decoder.decode(reply.stderr),
-            stdoutBytes: reply.stdout,
-          });
-        },
-        reject: (error) => {
-          clearTimeout(timer);
-          reject(error);
-        },
-      });
-      for (let i = 0; i < frame.length; i += CONTROL_CHUNK) this.outbox.push(frame.subarray(i, i + CONTROL_CHUNK));
-      this.pump();
-    });
-  }
-
-  /** Feed queued control bytes to the guest as fast as it posts buffers. */
-  private pump(): void {
-    const emulator = this.emulator;
-    if (this.pumping || !emulator) return;
-    const rx = emulator.v86?.cpu?.devices?.virtio_console?.virtio?.queues?.[0];
-    while (this.outbox.length > 0 && (!rx || rx.has_request())) {
-      const chunk = this.outbox.shift();
-      if (chunk) emulator.bus.send("virtio-console0-input-bytes", chunk);
-    }
-    if (this.outbox.length > 0) {
-      this.pumping = true;
-      setTimeout(() => {
-        this.pumping = false;
-        this.pump();
-      }, 1);
-    }
+    return machine.channel.exec(command, options);
   }
 
   writeTerminal(terminal: number, data: Uint8Array | string): void {
-    if (!this.emulator || terminal < 0 || terminal >= TERMINAL_COUNT) return;
+    const machine = this.machine;
+    if (!machine?.loaded || machine.closed || terminal < 0 || terminal >= TERMINAL_COUNT) return;
     const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    this.emulator.serial_send_bytes(terminal, bytes);
+    machine.emulator.serial_send_bytes(terminal, bytes);
   }
 
   async resizeTerminal(terminal: number, cols: number, rows: number): Promise<void> {
@@ -313,11 +318,7 @@ export class V86Lab implements LabVm {
   }
 
   async putFile(path: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
-    const b64 = toBase64(bytes);
-    const q = shellQuote(path);
-    const script = `mkdir -p -- "$(dirname -- ${q})" && base64 -d > ${q} <<'__NETLAB_EOF__'\n${b64}\n__NETLAB_EOF__\nchmod ${mode.toString(8)} -- ${q}`;
-    const r = await this.exec(script, { timeoutMs: 30_000 });
+    const r = await this.exec(putFileScript(path, data, mode), { timeoutMs: 30_000 });
     if (r.exitCode !== 0) throw new VmError(`could not write ${path}: ${r.stderr.trim()}`);
   }
 
@@ -329,14 +330,8 @@ export class V86Lab implements LabVm {
 
   /** Save the running machine's state (used by the image build). */
   async saveState(): Promise<ArrayBuffer> {
-    if (!this.emulator) throw new VmUnavailableError("the lab VM is not running");
-    return this.emulator.save_state();
-  }
-
-  private failPending(error: Error): void {
-    this.outbox = [];
-    for (const p of this.pending.values()) p.reject(error);
-    this.pending.clear();
+    if (!this.machine?.loaded) throw new VmUnavailableError("the lab VM is not running");
+    return this.machine.emulator.save_state();
   }
 
   private setStatus(status: VmStatus): void {
@@ -349,14 +344,9 @@ export class V86Lab implements LabVm {
   }
 }
 
+
 function need(buffer: ArrayBuffer | undefined, what: string): ArrayBuffer {
   if (!buffer) throw new VmError(`missing VM file: ${what}`);
   return buffer;
 }
 
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  const b64 = btoa(s);
-  return b64.replace(/(.{76})/g, "$1\n");
-}

@@ -52,12 +52,13 @@ export function createNodeVm(options: NodeVmOptions = {}): V86Lab {
   const platform: VmPlatform = {
     V86,
     wasmPath: require.resolve("v86/build/v86.wasm"),
-    async load(what, onProgress) {
+    async load(what, onProgress, signal) {
       const restore = what === "restore";
       if (restore) await checkMachine(dir);
       const names = restore ? [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state] : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.kernel, VM_FILES.initrd];
       const buffers: ArrayBuffer[] = [];
       for (const [i, name] of names.entries()) {
+        signal.throwIfAborted();
         onProgress(name, i, names.length);
         buffers.push(await readBuffer(join(dir, name)));
       }

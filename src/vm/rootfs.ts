@@ -103,3 +103,29 @@ export class LazyRootStorage implements V86FileStorage {
     return data;
   }
 }
+
+/** The 9p root as the driver hands it over: where files come from, and the index for a cold boot. */
+export interface RootFs {
+  source: RootFsSource;
+  /** fs.json, for a cold boot; a restored state carries its own inode table. */
+  index?: unknown;
+}
+
+/**
+ * v86 internals the 9p root relies on: the FS object (its storage is
+ * replaced) and v86's zstd decoder. Checked here, so a v86 without them
+ * fails the start with a clear error.
+ */
+export function attachRoot(emulator: unknown, root: RootFs, events: RootFsEvents, signal: AbortSignal): LazyRootStorage {
+  const e = emulator as { fs9p?: { storage?: unknown; load_from_json?: unknown }; zstd_decompress?: unknown };
+  const fs = e.fs9p;
+  const unzstd = e.zstd_decompress;
+  if (!fs || typeof fs.load_from_json !== "function" || !("storage" in fs) || typeof unzstd !== "function") {
+    throw new VmError("this v86 build has no 9p file system or zstd decoder where the driver expects them (emulator.fs9p.storage, emulator.zstd_decompress); pin the v86 version in package.json");
+  }
+  const decode = (size: number, data: Uint8Array): Uint8Array => new Uint8Array((unzstd as (s: number, d: Uint8Array) => ArrayBuffer).call(emulator, size, data));
+  const storage = new LazyRootStorage(root.source, decode, events, signal);
+  fs.storage = storage;
+  if (root.index !== undefined) (fs.load_from_json as (index: unknown) => void).call(fs, root.index);
+  return storage;
+}

@@ -19,13 +19,12 @@ export interface ExecResult {
   stdoutBytes: Uint8Array;
 }
 
-export type VmStatus = "idle" | "loading" | "ready" | "unresponsive" | "crashed" | "stopped";
+export type VmStatus = "idle" | "loading" | "ready" | "crashed" | "stopped";
 
 export type VmEvent =
   | { type: "progress"; phase: string; loaded: number; total: number }
   | { type: "ready"; restoredFromSnapshot: boolean }
   | { type: "output"; terminal: number; data: Uint8Array }
-  | { type: "unresponsive"; reason: string }
   | { type: "crashed"; reason: string }
   | { type: "status"; status: VmStatus };
 
@@ -40,9 +39,14 @@ export interface LabVm {
   readonly status: VmStatus;
   /** Number of independent learner terminals (each a login shell). */
   readonly terminalCount: number;
+  /**
+   * Resolves once every terminal shows a shell prompt. start, stop and reset
+   * run one at a time; a stop or reset cancels a start still under way, which
+   * then rejects with StartCancelledError.
+   */
   start(options?: StartOptions): Promise<void>;
   stop(): Promise<void>;
-  /** Throw the running machine away and restore the snapshot again. */
+  /** Throw the machine away (running, crashed or still starting) and restore the snapshot again. */
   reset(): Promise<void>;
   /** Run a command through the control channel, never through a learner terminal. */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
@@ -69,3 +73,6 @@ export class ExecTimeoutError extends VmError {}
 
 /** The VM is not running (never started, stopped, powered off or crashed). */
 export class VmUnavailableError extends VmError {}
+
+/** A stop or reset came before this start finished; nothing is left running. */
+export class StartCancelledError extends VmError {}

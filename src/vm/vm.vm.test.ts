@@ -93,6 +93,20 @@ describe("a restored lab VM", () => {
     expect((await vm.exec("echo still here")).stdout).toBe("still here\n");
   });
 
+  it("does not take text that merely looks like a crash for one", async () => {
+    vm.writeTerminal(0, "\u0003");
+    await new Promise((r) => setTimeout(r, 500));
+    vm.writeTerminal(0, 'echo "Kernel panic - not syncing: fake"; echo "reboot: Power down"\r');
+    await terminalSays(0, "\nreboot: Power down");
+    // The kernel's own console, at emergency level, with its timestamp: still only text.
+    await run('echo "<0>Kernel panic - not syncing: fake via kmsg" > /dev/kmsg');
+    // Each hint makes the driver probe the agent (a few seconds at most); wait that out.
+    await new Promise((r) => setTimeout(r, 12_000));
+    expect(vm.status).toBe("ready");
+    expect(events.filter((e) => e.type === "crashed")).toEqual([]);
+    expect((await vm.exec("echo alive")).stdout).toBe("alive\n");
+  });
+
   it("reports a kernel panic, rejects exec clearly, and reset() recovers", async () => {
     await vm.exec("echo c > /proc/sysrq-trigger", { timeoutMs: 3000 }).catch(() => undefined);
     await expect.poll(() => vm.status, { timeout: 30_000 }).toBe("crashed");

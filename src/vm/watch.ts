@@ -1,26 +1,36 @@
 /**
- * Watches the console (ttyS0, where the kernel prints) for the machine
- * going away: a panic, a power-off or a reboot. The kernel prints these at
- * emergency level, so a learner's `dmesg -n 1` cannot hide them.
+ * Reads the kernel console for the words a dying kernel prints. These are
+ * hints only: anyone can print the same text (a learner's `echo` on the
+ * console's terminal, or `/dev/kmsg`), so a hint makes the health watch look
+ * at the machine itself, and gives the reason text if the machine is dead.
  */
 const FATAL: Array<[RegExp, string]> = [
-  [/Kernel panic - not syncing[^\r\n]*/, "kernel panic"],
+  // Up to the line's end, so a message split across two batches is read whole.
+  [/Kernel panic - not syncing[^\r\n]*(?=[\r\n])/, ""],
   [/reboot: Power down/, "the machine was powered off"],
   [/reboot: System halted/, "the machine was halted"],
   [/reboot: Restarting system/, "the machine was rebooted"],
 ];
 
-export class TerminalWatch {
+const TAIL = 200;
+
+export class ConsoleHints {
   private tail = "";
-  constructor(private readonly onFatal: (reason: string) => void) {}
+  private readonly decoder = new TextDecoder();
+
+  constructor(private readonly onHint: (reason: string) => void) {}
 
   feed(data: Uint8Array): void {
-    this.tail = (this.tail + new TextDecoder().decode(data)).slice(-400);
+    // The whole chunk is searched: a panic's stack trace, in the same chunk,
+    // is longer than the tail kept for messages split across chunks.
+    const text = this.tail + this.decoder.decode(data, { stream: true });
+    this.tail = text.slice(-TAIL);
     for (const [re, reason] of FATAL) {
-      const m = re.exec(this.tail);
+      const m = re.exec(text);
       if (m) {
         this.tail = "";
-        this.onFatal(reason === "kernel panic" ? m[0].trim() : reason);
+        // The panic's closing line repeats the message as "---[ end Kernel panic - … ]---".
+        this.onHint(reason || m[0].replace(/ \]---$/, "").trim());
         return;
       }
     }

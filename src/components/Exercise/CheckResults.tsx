@@ -16,10 +16,12 @@ function summary(result: GradeView): string {
 interface Props {
   result: GradeView | null;
   checking: boolean;
+  /** Offered when the result says the machine is dead. */
+  onReset: () => void;
 }
 
 /** Always mounted as role="status" so screen readers announce each new verdict. */
-export default function CheckResults({result, checking}: Props): ReactNode {
+export default function CheckResults({result, checking, onReset}: Props): ReactNode {
   return (
     <div
       role="status"
@@ -42,6 +44,11 @@ export default function CheckResults({result, checking}: Props): ReactNode {
             )}
           </p>
           {result.error && <p className={styles.errorText}>{result.error}</p>}
+          {result.offerReset && (
+            <button type="button" className="button button--sm button--danger" onClick={onReset}>
+              Reset the lab
+            </button>
+          )}
           {result.checks.length > 0 && (
             <ul className={styles.checks}>
               {result.checks.map((c) => (

@@ -2,11 +2,38 @@
  * One press of Check: collect the VM's state and grade it, bounded in time so
  * the learner always gets a verdict (an "error" one if the VM is silent).
  */
-import type {LabVm} from '@site/src/vm/types';
+import type {LabVm, VmStatus} from '@site/src/vm/types';
 import {ALIVE_TIMEOUT_MS, COLLECT_TIMEOUT_MS, CheckTimeoutError, withTimeout, type GradeView} from './result';
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+function refusal(error: string, offerReset = false): GradeView {
+  return {verdict: 'error', checks: [], error, elapsedMs: 0, ...(offerReset ? {offerReset} : {})};
+}
+
+/**
+ * Why Check cannot run on the lab as it is, or null when it can. `problem` is
+ * the lab's own sentence about a crash (see labStore).
+ */
+export function cannotCheck(status: VmStatus, problem: string | null): GradeView | null {
+  switch (status) {
+    case 'ready':
+      return null;
+    case 'crashed':
+      return refusal(`${problem ?? 'The machine stopped working.'} Reset the lab to get a fresh machine, then check again.`, true);
+    case 'loading':
+      return refusal('The lab is still starting. Check again once the terminal shows a prompt.');
+    default:
+      return refusal('The lab is not running. Press "Start lab" first.');
+  }
+}
+
+/** A Check whose machine died under it: say what happened, and offer the reset. */
+export function afterCrash(view: GradeView, status: VmStatus, problem: string | null): GradeView {
+  if (status !== 'crashed' || view.verdict !== 'error') return view;
+  return {...view, error: cannotCheck(status, problem)?.error ?? view.error, offerReset: true};
 }
 
 export async function checkExercise(vm: LabVm, id: string): Promise<GradeView> {

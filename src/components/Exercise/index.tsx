@@ -12,7 +12,7 @@ import {labStore, useLabState} from '../Lab/labStore';
 import {useExerciseIndex} from '../Progress/course';
 import {progressStore, useExerciseProgress} from '../Progress/store';
 import {loadTask, taskComponent} from './taskLoader';
-import {checkExercise} from './check';
+import {afterCrash, cannotCheck, checkExercise} from './check';
 import type {GradeView} from './result';
 import CheckResults from './CheckResults';
 import Hints from './Hints';
@@ -95,15 +95,17 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
 
   const check = useCallback(async () => {
     const vm = labStore.getVm();
-    const status = labStore.getState().status;
-    if (!vm || (status !== 'ready' && status !== 'unresponsive')) {
-      setResult({verdict: 'error', checks: [], error: 'The lab is not running. Press "Start lab" first.', elapsedMs: 0});
+    const before = labStore.getState();
+    const refused = cannotCheck(vm ? before.status : 'idle', before.problem);
+    if (refused || !vm) {
+      setResult(refused);
       return;
     }
     setChecking(true);
     const view = await checkExercise(vm, id);
+    const after = labStore.getState();
     progressStore.recordCheck(id, view.verdict);
-    setResult(view);
+    setResult(afterCrash(view, after.status, after.problem));
     setChecking(false);
   }, [id]);
 
@@ -166,7 +168,10 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       </div>
       {setup.kind === 'done' && <p className={styles.note}>The exercise is set up. Work in the lab terminal, then press Check.</p>}
       {setup.kind === 'error' && <p className={styles.errorText} role="alert">Setup failed: {setup.message}</p>}
-      <CheckResults result={result} checking={checking} />
+      <CheckResults result={result} checking={checking} onReset={() => {
+        setResult(null);
+        void labStore.reset();
+      }} />
       <Hints hints={hints} shown={visibleHints} />
       {solutionShown && scripts && (
         <div className={styles.solution}>

@@ -15,6 +15,8 @@ export interface GradeView {
   error?: string;
   /** Wall time of the Check, shown to the learner as a hint of VM health. */
   elapsedMs: number;
+  /** The machine is dead: the card offers a reset next to the error. */
+  offerReset?: boolean;
 }
 
 /** A VM that cannot run a no-op command within this long is not answering. */

@@ -8,7 +8,6 @@ const TEXT: Record<LabState['status'], string> = {
   idle: 'Not started',
   loading: 'Starting',
   ready: 'Ready',
-  unresponsive: 'Not responding',
   crashed: 'Stopped working',
   stopped: 'Stopped',
 };

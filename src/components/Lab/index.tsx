@@ -46,7 +46,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
   const [full, toggleFull] = useFullScreen();
   const [confirmReset, setConfirmReset] = useState(false);
   const started = lab.status !== 'idle';
-  const running = lab.status === 'ready' || lab.status === 'unresponsive';
+  const running = lab.status === 'ready';
 
   const start = useCallback(() => {
     labStore.start().catch(() => undefined);
@@ -125,9 +125,13 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           </div>
         )}
         {lab.problem && lab.status !== 'loading' && (
-          <p className={styles.problem} role="alert">
-            {lab.problem} You can reset the lab to get a fresh machine.
-          </p>
+          <div className={styles.problem} role="alert">
+            <span>{lab.problem} A reset gives you a fresh machine.</span>
+            {/* Nothing is left to lose, so no confirmation here. */}
+            <button type="button" className={clsx(styles.tool, styles.danger)} onClick={() => void labStore.reset()}>
+              Reset now
+            </button>
+          </div>
         )}
       </div>
       <ResetDialog

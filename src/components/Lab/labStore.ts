@@ -4,7 +4,7 @@
  * control; components read it with useSyncExternalStore.
  */
 import {useSyncExternalStore} from 'react';
-import type {LabVm, VmEvent, VmStatus} from '@site/src/vm/types';
+import {StartCancelledError, type LabVm, type VmEvent, type VmStatus} from '@site/src/vm/types';
 import {loadVm} from './loadVm';
 
 export interface LabProgress {
@@ -16,7 +16,7 @@ export interface LabProgress {
 export interface LabState {
   status: VmStatus;
   progress: LabProgress | null;
-  /** Why the lab is unusable (failed download, crash, hang), for the status line. */
+  /** Why the lab is unusable (failed download, crash), as a sentence for the status line. */
   problem: string | null;
   /** Bumped on every (re)start so terminals know to clear their screens. */
   generation: number;
@@ -36,7 +36,12 @@ const BACKLOG_LIMIT = 512 * 1024;
 let state: LabState = INITIAL;
 let vm: LabVm | null = null;
 let unsubscribeVm: (() => void) | null = null;
+/** The boot or reset under way; Start and Start exercise wait for it. */
 let starting: Promise<LabVm> | null = null;
+/** The reset under way, which a start it cancelled hands its callers over to. */
+let resetting: Promise<LabVm> | null = null;
+/** Bumped when the page lets go of the lab, so a boot still loading knows to give up. */
+let session = 0;
 let holders = 0;
 const listeners = new Set<() => void>();
 const outputListeners = new Map<number, Set<OutputListener>>();
@@ -90,21 +95,16 @@ function onVmEvent(event: VmEvent): void {
       break;
     }
     case 'ready':
+      // The driver reports ready once every shell shows its prompt.
       setState({status: 'ready', progress: null, problem: null});
       pushSizes();
-      // A restored machine prints nothing until spoken to; an Enter in each
-      // shell puts a prompt on screen so the learner sees it is alive.
-      for (let t = 0; t < (vm?.terminalCount ?? 0); t++) vm?.writeTerminal(t, '\r');
       break;
     case 'output':
       remember(event.terminal, event.data);
       outputListeners.get(event.terminal)?.forEach((l) => l(event.data));
       break;
-    case 'unresponsive':
-      setState({status: 'unresponsive', problem: event.reason});
-      break;
     case 'crashed':
-      setState({status: 'crashed', problem: event.reason});
+      setState({status: 'crashed', problem: `The machine stopped working (${event.reason}).`});
       break;
     case 'status':
       setState({status: event.status, ...(event.status === 'ready' ? {problem: null} : {})});
@@ -116,7 +116,17 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/** Keeps `starting` pointing at the latest boot or reset until it settles. */
+function track(work: Promise<LabVm>): Promise<LabVm> {
+  const tracked = work.finally(() => {
+    if (starting === tracked) starting = null;
+  });
+  starting = tracked;
+  return tracked;
+}
+
 async function boot(): Promise<LabVm> {
+  const mine = session;
   // A crashed or stopped machine is thrown away, never left running beside a new one.
   const old = vm;
   unsubscribeVm?.();
@@ -125,14 +135,20 @@ async function boot(): Promise<LabVm> {
   await old?.stop().catch(() => undefined);
   backlog.clear();
   setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
+  let machine: LabVm | null = null;
   try {
-    const machine = await loadVm();
+    machine = await loadVm();
+    if (mine !== session) throw new StartCancelledError('the page let go of the lab while it loaded');
     vm = machine;
     unsubscribeVm = machine.on(onVmEvent);
     await machine.start();
     if (state.status === 'loading') setState({status: machine.status, progress: null});
     return machine;
   } catch (err) {
+    // Cancelled by a Reset: that reset brings the machine up; wait for it.
+    if (err instanceof StartCancelledError && machine && vm === machine && resetting) return resetting;
+    // Cancelled because the page let go: nothing to report to anyone.
+    if (mine !== session || vm !== machine) throw err;
     setState({status: 'crashed', progress: null, problem: `The lab could not start: ${describe(err)}`});
     throw err;
   }
@@ -149,25 +165,30 @@ export const labStore = {
 
   /** Idempotent: concurrent callers (Start lab, Start exercise) share one boot. */
   start(): Promise<LabVm> {
-    if (vm && (state.status === 'ready' || state.status === 'unresponsive')) return Promise.resolve(vm);
-    starting ??= boot().finally(() => {
-      starting = null;
-    });
-    return starting;
+    if (vm && state.status === 'ready') return Promise.resolve(vm);
+    return starting ?? track(boot());
   },
 
+  /** A fresh machine; also cancels a start still downloading (the driver runs one machine at a time). */
   async reset(): Promise<void> {
-    if (!vm) {
-      await labStore.start();
+    const machine = vm;
+    if (!machine) {
+      await labStore.start().catch(() => undefined);
       return;
     }
     backlog.clear();
     setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
+    const work = track(machine.reset().then(() => machine));
+    resetting = work;
     try {
-      await vm.reset();
-      if (state.status === 'loading') setState({status: vm.status});
+      await work;
+      if (vm === machine && state.status === 'loading') setState({status: machine.status});
     } catch (err) {
+      // Replaced by a later reset, or the page let go: theirs to report.
+      if (err instanceof StartCancelledError || vm !== machine) return;
       setState({status: 'crashed', problem: `Reset failed: ${describe(err)}`});
+    } finally {
+      if (resetting === work) resetting = null;
     }
   },
 
@@ -192,6 +213,8 @@ export const labStore = {
     unsubscribeVm = null;
     vm = null;
     starting = null;
+    resetting = null;
+    session += 1;
     backlog.clear();
     sizes.clear();
     clearTimeout(resizeTimer);
