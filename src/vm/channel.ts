@@ -13,6 +13,13 @@ export interface ControlPort {
   send(bytes: Uint8Array): void;
 }
 
+/** A request waiting to go out; `sent` chunks of it already have. */
+interface Outgoing {
+  id: number;
+  chunks: Uint8Array[];
+  sent: number;
+}
+
 interface Pending {
   resolve(reply: ExecReply): void;
   reject(error: Error): void;
@@ -27,7 +34,7 @@ const decoder = new TextDecoder();
 
 export class ControlChannel {
   private pending = new Map<number, Pending>();
-  private outbox: Uint8Array[] = [];
+  private outbox: Outgoing[] = [];
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
   private nextId = 1;
   private closedWith: Error | undefined;
@@ -73,6 +80,9 @@ export class ControlChannel {
     return new Promise<ExecResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
+        // Never sent (the guest posted no buffer yet, as early in a cold boot):
+        // drop it, or knocks would pile up and flood the agent when it wakes.
+        this.outbox = this.outbox.filter((o) => o.id !== id || o.sent > 0);
         reject(new ExecTimeoutError(`command did not finish within ${timeoutMs} ms: ${command.slice(0, 80)}`));
       }, timeoutMs);
       this.pending.set(id, {
@@ -90,7 +100,9 @@ export class ControlChannel {
           reject(error);
         },
       });
-      for (let i = 0; i < frame.length; i += CONTROL_CHUNK) this.outbox.push(frame.subarray(i, i + CONTROL_CHUNK));
+      const chunks: Uint8Array[] = [];
+      for (let i = 0; i < frame.length; i += CONTROL_CHUNK) chunks.push(frame.subarray(i, i + CONTROL_CHUNK));
+      this.outbox.push({ id, chunks, sent: 0 });
       this.pump();
     });
   }
@@ -110,8 +122,15 @@ export class ControlChannel {
     const port = this.port;
     if (this.pumpTimer !== undefined || !port || this.closedWith) return;
     while (this.outbox.length > 0 && port.canReceive()) {
-      const chunk = this.outbox.shift();
-      if (chunk) port.send(chunk);
+      const head = this.outbox[0];
+      const chunk = head?.chunks[head.sent];
+      if (!head || !chunk) {
+        this.outbox.shift();
+        continue;
+      }
+      port.send(chunk);
+      head.sent++;
+      if (head.sent === head.chunks.length) this.outbox.shift();
     }
     if (this.outbox.length > 0) {
       this.pumpTimer = setTimeout(() => {
