@@ -18,9 +18,9 @@ vm.on((e) => {
 // A boot that never reaches the agent would otherwise wait for ever; show
 // what the kernel and the initramfs printed instead.
 const deadline = setTimeout(() => {
-  console.error(`[image] the VM did not come up within 180 s. Its console said:\n${console0}`);
+  console.error(`[image] the VM did not come up within 600 s. Its console said:\n${console0}`);
   process.exit(1);
-}, 180_000);
+}, 600_000);
 const t0 = performance.now();
 await vm.start({ coldBoot: true });
 clearTimeout(deadline);

@@ -86,6 +86,25 @@ describe("a restored lab VM", () => {
     expect(await run("echo $PATH")).toContain("/usr/sbin");
   });
 
+  it("has every command the course's tutorials type, from Debian's packages", async () => {
+    // Names only: running tshark or python3 the first time fetches megabytes over 9p.
+    const commands = `nc wget curl dig nslookup host getent python3 iperf3 ovs-vsctl ovs-ctl ovsdb-server ovs-vswitchd
+      bird birdc ipcalc mtr tshark udhcpc udhcpd httpd dhclient ip bridge tcpdump conntrack ipvsadm socat jq ss
+      arping tracepath traceroute ethtool brctl vconfig ifconfig route netstat awk sudo iptables nft dnsmasq`;
+    const missing = await run(`for c in ${commands.replace(/\s+/g, " ")}; do command -v "$c" >/dev/null || echo "$c"; done`);
+    expect(missing.trim(), "commands that do not resolve").toBe("");
+    expect(await run("ls /opt/cni/bin")).toMatch(/\bbridge\b[\s\S]*\bhost-local\b/);
+    expect(await run("nc -h 2>&1 | head -1; wget --version | head -1; dig -v 2>&1")).toMatch(/OpenBSD netcat[\s\S]*GNU Wget[\s\S]*DiG 9/);
+  });
+
+  it("brings the control channel and the shells back after kill -9 -1", async () => {
+    vm.writeTerminal(1, "kill -9 -1\r");
+    await expect.poll(async () => (await vm.exec("echo back", { timeoutMs: 3000 }).catch(() => ({ stdout: "" }))).stdout, { timeout: 60_000, interval: 1000 }).toBe("back\n");
+    expect(vm.status).toBe("ready");
+    vm.writeTerminal(1, "echo SHELL-IS-BACK\r");
+    await terminalSays(1, "SHELL-IS-BACK", 30_000);
+  });
+
   it("rejects a command that never ends in time, and the next exec works", async () => {
     const t = performance.now();
     await expect(vm.exec("sleep 1000", { timeoutMs: 1500 })).rejects.toBeInstanceOf(ExecTimeoutError);
