@@ -47,7 +47,7 @@ export function createNodeVm(options: NodeVmOptions = {}): V86Lab {
       if (process.env.NETLAB_FS_TRACE === "1") console.error(`[9p] ${name} ${b.byteLength}`);
       return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
     },
-    describe: (name) => `${join(dir, VM_FILES.rootDir, name)} is missing or unreadable: ${REBUILD}.`,
+    describe: (name) => `${join(dir, VM_FILES.rootDir, name)} is missing or unreadable: ${REBUILD}`,
   };
   const platform: VmPlatform = {
     V86,
