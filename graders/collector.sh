@@ -2,7 +2,8 @@
 # channel (bash). The TypeScript side prepends parameter assignments:
 #   NETLAB_PROBES  one probe per line: "<id> <kind> <from-ns|.> <target> [arg...]"
 #   NETLAB_FILES   one absolute path per line
-#   NETLAB_DEEP    namespaces (or "*") that also get iptables/nft/ss sections
+#   NETLAB_DEEP    namespaces (or "*") that are entered for their full sysctl
+#                  list and iptables/nft/ss sections (the root always is)
 #   NETLAB_WAIT    probe timeout in seconds, default 1
 # Output is a sequence of frames "@@section <ns> <name> <rc> <bytes>\n<body>\n",
 # where <ns> is "." for the root namespace. Lengths are byte counts, so a body
@@ -41,15 +42,17 @@ batch() { # count tool args... ; commands on stdin, one output line each into SP
 # ip and bridge switch namespace themselves (-netns), so they need no
 # nsenter. One `ip -batch` per namespace; if it fails or the line count is
 # off (a failing command prints nothing), fall back to one process per
-# command. Returns 1 when not even the link list could be read.
+# command. `netconf show` gives forwarding, rp_filter and proxy_arp (as
+# proxy_neigh) of every interface: the sysctls of namespaces not entered.
+# Returns 1 when not even the link list could be read.
 collect_ip() { # ns [-netns name]
   local ns=$1 out rc i
   shift
-  local -a names=(link addr route rule neigh nsid)
-  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show" "netns list-id")
-  if batch 6 /usr/sbin/ip "$@" -j -d <<<$'link show\naddr show\nroute show table all\nrule show\nneigh show\nnetns list-id'; then
+  local -a names=(link addr route rule neigh nsid netconf)
+  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show" "netns list-id" "netconf show")
+  if batch 7 /usr/sbin/ip "$@" -j -d <<<$'link show\naddr show\nroute show table all\nrule show\nneigh show\nnetns list-id\nnetconf show'; then
     # printf inline: a call of emit costs 0.2 M instructions with a big body.
-    for i in 0 1 2 3 4 5; do
+    for i in 0 1 2 3 4 5 6; do
       printf '@@section %s %s 0 %d\n%s\n' "$ns" "ip.${names[i]}" "${#SPLIT[i]}" "${SPLIT[i]}"
     done
   else
@@ -141,7 +144,8 @@ collect_netfilter() { # ns
 
 # Reading sysctls and netfilter state means being in the namespace: one
 # bash there (nsenter, not `ip netns exec`, which also remounts /sys) runs
-# these functions, which travel in its environment.
+# these functions, which travel in its environment. Only deep namespaces
+# pay for it; the others get their sysctls from ip's netconf section.
 export -f emit collect_sysctl has_rows collect_netfilter
 
 collect_ns() { # ns deep
@@ -152,8 +156,10 @@ collect_ns() { # ns deep
     collect_netfilter .
   else
     netns=(-netns "$ns")
-    nsenter "--net=/run/netns/$ns" bash -c 'collect_sysctl "$1"; [[ $2 == 1 ]] && collect_netfilter "$1"; exit 0' \
-      _ "$ns" "$2" 2>/dev/null || { emit "$ns" error 1 "could not enter namespace $ns"; return; }
+    if [[ $2 == 1 ]]; then
+      nsenter "--net=/run/netns/$ns" bash -c 'collect_sysctl "$1"; collect_netfilter "$1"; exit 0' _ "$ns" 2>/dev/null \
+        || { emit "$ns" error 1 "could not enter namespace $ns"; return; }
+    fi
   fi
   collect_ip "$ns" "${netns[@]}" || { emit "$ns" error 1 "could not read namespace $ns"; return; }
   collect_bridge "$ns" "${netns[@]}"
