@@ -1,178 +1,281 @@
 # netlab state collector. Runs as root inside the lab VM through the control
-# channel (bash -c). The TypeScript side prepends parameter assignments:
+# channel (bash). The TypeScript side prepends parameter assignments:
 #   NETLAB_PROBES  one probe per line: "<id> <kind> <from-ns|.> <target> [arg...]"
 #   NETLAB_FILES   one absolute path per line
-#   NETLAB_DEEP    namespaces (or "*") that also get iptables/nft/ss sections
-#   NETLAB_WAIT    probe timeout in seconds (ping -W), default 1
+#   NETLAB_DEEP    namespaces (or "*") that are entered for their full sysctl
+#                  list and iptables/nft/ss sections (the root always is)
+#   NETLAB_WAIT    probe timeout in seconds, default 1
 # Output is a sequence of frames "@@section <ns> <name> <rc> <bytes>\n<body>\n",
 # where <ns> is "." for the root namespace. Lengths are byte counts, so a body
 # can contain anything (even "@@section") without confusing the reader.
-# Built-ins are preferred over external commands: every exec is expensive in
-# an emulated CPU, which is also why probes run in the background while the
-# state is being read.
+#
+# Speed: every fork+exec costs about 1.5 M instructions of the emulated i386
+# (10-30 ms), so the collector starts as few processes as it can: one ip and
+# one bridge batch per namespace, sysctls and /proc checks with builtins,
+# netfilter and socket tools only where they can show something, no mktemp,
+# no timeout wrappers, no $(...) where a builtin does. Probes start first, in
+# the background, so their waiting overlaps the reading.
 
 export LC_ALL=C PATH=/usr/sbin:/usr/bin:/sbin:/bin
 NETLAB_WAIT=${NETLAB_WAIT:-1}
-T=$(mktemp -d /tmp/netlab-collect.XXXXXX) || exit 3
-trap 'rm -rf "$T"' EXIT
+# Prefix of this run's scratch files on /run (a tmpfs); removed at the end.
+# Probes write to files too: the image has no /dev/fd for process substitution.
+export T=/run/netlab-collect.$BASHPID
 
 emit() { # ns name rc body
   printf '@@section %s %s %s %d\n%s\n' "$1" "$2" "$3" "${#4}" "$4"
 }
-export -f emit
 
-# One `ip -batch` per namespace; if it fails or the line count is off (a
-# failing command prints nothing), fall back to one process per command.
-collect_ip() { # ns
+# Batch output goes through a file on /run (a tmpfs): mapfile reads a file
+# in blocks, while a pipe or here-string is read one byte per system call
+# (30 M emulated instructions for the root namespace's 14 KB). $T is set
+# before the namespaces' shells start, which inherit it.
+batch() { # count tool args... ; commands on stdin, one output line each into SPLIT
+  local count=$1 rc
+  shift
+  "$@" -batch - >"$T.batch" 2>/dev/null; rc=$?
+  SPLIT=()
+  [[ $rc -eq 0 ]] && mapfile -t SPLIT <"$T.batch"
+  [[ $rc -eq 0 && ${#SPLIT[@]} -eq $count ]]
+}
+
+# ip and bridge switch namespace themselves (-netns), so they need no
+# nsenter. One `ip -batch` per namespace; if it fails or the line count is
+# off (a failing command prints nothing), fall back to one process per
+# command. `netconf show` gives forwarding, rp_filter and proxy_arp (as
+# proxy_neigh) of every interface: the sysctls of namespaces not entered.
+# Returns 1 when not even the link list could be read.
+collect_ip() { # ns [-netns name]
   local ns=$1 out rc i
-  local -a names=(link addr route rule neigh nsid)
-  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show" "netns list-id")
-  out=$(printf '%s\n' "${cmds[@]}" | /usr/sbin/ip -j -d -batch - 2>/dev/null); rc=$?
-  local -a lines=()
-  [[ $rc -eq 0 ]] && mapfile -t lines <<<"$out"
-  if [[ $rc -eq 0 && ${#lines[@]} -eq ${#cmds[@]} ]]; then
-    for i in "${!cmds[@]}"; do emit "$ns" "ip.${names[$i]}" 0 "${lines[$i]}"; done
+  shift
+  local -a names=(link addr route rule neigh nsid netconf)
+  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show" "netns list-id" "netconf show")
+  if batch 7 /usr/sbin/ip "$@" -j -d <<<$'link show\naddr show\nroute show table all\nrule show\nneigh show\nnetns list-id\nnetconf show'; then
+    # printf inline: a call of emit costs 0.2 M instructions with a big body.
+    for i in 0 1 2 3 4 5 6; do
+      printf '@@section %s %s 0 %d\n%s\n' "$ns" "ip.${names[i]}" "${#SPLIT[i]}" "${SPLIT[i]}"
+    done
   else
     for i in "${!cmds[@]}"; do
       # shellcheck disable=SC2086 # the command words are meant to split
-      out=$(/usr/sbin/ip -j -d ${cmds[$i]} 2>&1); emit "$ns" "ip.${names[$i]}" $? "$out"
+      out=$(/usr/sbin/ip "$@" -j -d ${cmds[$i]} 2>&1); rc=$?
+      [[ $i -eq 0 && $rc -ne 0 ]] && return 1
+      emit "$ns" "ip.${names[$i]}" $rc "$out"
     done
   fi
 }
-export -f collect_ip
 
-collect_bridge() { # ns
-  local ns=$1 out rc n i
+collect_bridge() { # ns [-netns name]
+  local ns=$1 out i
+  shift
   local -a names=(link vlan fdb)
-  out=$(printf 'link show\nvlan show\nfdb show\n' | /usr/sbin/bridge -j -batch - 2>/dev/null); rc=$?
-  local -a lines=()
-  [[ $rc -eq 0 ]] && mapfile -t lines <<<"$out"
-  n=${#lines[@]}
-  if [[ $rc -eq 0 && $n -eq 3 ]]; then
-    for i in 0 1 2; do emit "$ns" "bridge.${names[$i]}" 0 "${lines[$i]}"; done
+  if batch 3 /usr/sbin/bridge "$@" -j <<<$'link show\nvlan show\nfdb show'; then
+    for i in 0 1 2; do
+      printf '@@section %s %s 0 %d\n%s\n' "$ns" "bridge.${names[i]}" "${#SPLIT[i]}" "${SPLIT[i]}"
+    done
   else
     for i in 0 1 2; do
-      out=$(/usr/sbin/bridge -j "${names[$i]}" show 2>&1); emit "$ns" "bridge.${names[$i]}" $? "$out"
+      out=$(/usr/sbin/bridge "$@" -j "${names[$i]}" show 2>&1); emit "$ns" "bridge.${names[$i]}" $? "$out"
     done
   fi
 }
-export -f collect_bridge
 
 # /proc/sys/net belongs to the namespace of the reader, so this runs inside
-# each namespace; `read` is a builtin, so no process per value.
+# each namespace; `read` is a builtin, so no process per value. Keys are
+# written out rather than derived from paths: bash's ${k//\//.} costs more
+# than the read itself.
 collect_sysctl() { # ns
-  local ns=$1 f v body="" k
-  for f in /proc/sys/net/ipv4/ip_forward /proc/sys/net/ipv6/conf/all/forwarding \
-    /proc/sys/net/ipv4/conf/*/forwarding /proc/sys/net/ipv4/conf/*/rp_filter \
-    /proc/sys/net/ipv4/conf/*/proxy_arp /proc/sys/net/bridge/bridge-nf-call-iptables \
-    /proc/sys/net/bridge/bridge-nf-call-ip6tables /proc/sys/net/ipv4/ip_local_port_range; do
-    [[ -r $f ]] || continue
-    IFS= read -r v <"$f" || continue
-    k=${f#/proc/sys/}; k=${k//\//.}
-    body+="$k = $v"$'\n'
+  local ns=$1 d k v body=""
+  local -a conf=(/proc/sys/net/ipv4/conf/*)
+  read -r v </proc/sys/net/ipv4/ip_forward && body+="net.ipv4.ip_forward = $v"$'\n'
+  read -r v </proc/sys/net/ipv6/conf/all/forwarding && body+="net.ipv6.conf.all.forwarding = $v"$'\n'
+  for k in forwarding rp_filter proxy_arp; do
+    for d in "${conf[@]}"; do read -r v <"$d/$k" && body+="net.ipv4.conf.${d##*/}.$k = $v"$'\n'; done
   done
+  # Only there once br_netfilter is loaded.
+  if [[ -d /proc/sys/net/bridge ]]; then
+    for k in bridge-nf-call-iptables bridge-nf-call-ip6tables; do
+      read -r v <"/proc/sys/net/bridge/$k" && body+="net.bridge.$k = $v"$'\n'
+    done
+  fi
+  IFS= read -r v </proc/sys/net/ipv4/ip_local_port_range && body+="net.ipv4.ip_local_port_range = $v"$'\n'
   emit "$ns" sysctl 0 "$body"
 }
-export -f collect_sysctl
 
-collect_netfilter() { # ns
-  local ns=$1 out
-  out=$(iptables-save -c 2>&1); emit "$ns" iptables.nft $? "$out"
-  out=$(iptables-legacy-save -c 2>&1); emit "$ns" iptables.legacy $? "$out"
-  out=$(nft -j list ruleset 2>&1); emit "$ns" nft $? "$out"
-  out=$(ss -H -ltunp 2>&1); emit "$ns" ss $? "$out"
+# Is any TCP or UDP socket hashed (bound, listening or connected) in this
+# namespace? sockstat keeps per-namespace counters; reading /proc/net/tcp
+# instead walks the whole connection hash table on every read (3 M
+# emulated instructions for the four tables). /proc/net is the reader's
+# namespace too.
+has_sockets() {
+  local f p k n _
+  for f in /proc/net/sockstat /proc/net/sockstat6; do
+    [[ -r $f ]] || continue
+    while read -r p k n _; do
+      case $p in TCP: | UDP: | TCP6: | UDP6:) [[ $k == inuse && $n != 0 ]] && return 0 ;; esac
+    done <"$f"
+  done
+  return 1
 }
-export -f collect_netfilter
+
+# The tools whose output would be empty are not run: their sections are
+# emitted empty, exactly as the tool would have printed them.
+collect_netfilter() { # ns
+  local ns=$1 out rc l
+  out=$(nft -j list ruleset 2>&1); rc=$?; emit "$ns" nft $rc "$out"
+  # iptables-nft keeps its tables as nft tables of family ip, so without one
+  # iptables-save has no rule to show. nft -j cannot replace it: it hides
+  # the details of iptables matches (statistic, comment...).
+  if [[ $rc -ne 0 || $out == *'{"table": {"family": "ip", '* ]]; then
+    out=$(iptables-save -c 2>&1); emit "$ns" iptables.nft $? "$out"
+  else
+    emit "$ns" iptables.nft 0 ""
+  fi
+  # Legacy tables of this namespace are listed here once they exist.
+  l=""
+  [[ -r /proc/net/ip_tables_names ]] && IFS= read -r l </proc/net/ip_tables_names
+  if [[ -n $l ]]; then
+    out=$(iptables-legacy-save -c 2>&1); emit "$ns" iptables.legacy $? "$out"
+  else
+    emit "$ns" iptables.legacy 0 ""
+  fi
+  # ss -p walks every process's fds; skip it when there is no socket at all.
+  if has_sockets; then
+    out=$(ss -H -ltunp 2>&1); emit "$ns" ss $? "$out"
+  else
+    emit "$ns" ss 0 ""
+  fi
+}
+
+# Reading sysctls and netfilter state means being in the namespace: one
+# bash there (nsenter, not `ip netns exec`, which also remounts /sys) runs
+# these functions, which travel in its environment. Only deep namespaces
+# pay for it; the others get their sysctls from ip's netconf section.
+export -f emit collect_sysctl has_sockets collect_netfilter
 
 collect_ns() { # ns deep
-  collect_ip "$1"
-  collect_sysctl "$1"
-  collect_bridge "$1"
-  [[ $2 == 1 ]] && collect_netfilter "$1"
-  return 0
+  local ns=$1
+  local -a netns=()
+  if [[ $ns == . ]]; then
+    collect_sysctl .
+    collect_netfilter .
+  else
+    netns=(-netns "$ns")
+    if [[ $2 == 1 ]]; then
+      nsenter "--net=/run/netns/$ns" bash -c 'collect_sysctl "$1"; collect_netfilter "$1"; exit 0' _ "$ns" 2>/dev/null \
+        || { emit "$ns" error 1 "could not enter namespace $ns"; return; }
+    fi
+  fi
+  collect_ip "$ns" "${netns[@]}" || { emit "$ns" error 1 "could not read namespace $ns"; return; }
+  collect_bridge "$ns" "${netns[@]}"
 }
-export -f collect_ns
 
-# nsenter rather than `ip netns exec`: the latter also remounts /sys, which
-# costs a lot in the emulator and nothing here reads /sys.
-in_ns() { # ns cmd... ; "." is the root namespace
-  if [[ $1 == . ]]; then shift; "$@"; else local n=$1; shift; nsenter "--net=/run/netns/$n" "$@"; fi
-}
-
-run_probe() { # id kind from target args...
-  local id=$1 kind=$2 from=$3 target=$4 out rc
+# Probes are background jobs: output in $T.probe.<id>, result code = exit
+# status (`wait <pid>` returns it). Plain probes are one fork straight into
+# the tool; udp and source, which need logic, run a function in a subshell.
+start_probe() { # id kind from target args...
+  local id=$1 kind=$2 from=$3 target=$4
   shift 4
+  local -a enter=()
+  [[ $from == . ]] || enter=(nsenter "--net=/run/netns/$from")
   case $kind in
     ping)
-      # timeout -s KILL bounds the probe even if ping itself misbehaves.
-      local -a enter=()
-      [[ $from == . ]] || enter=(nsenter "--net=/run/netns/$from")
-      # One reply is enough; resend every 0.2 s until then, so a first packet
-      # lost to ARP resolution on a slow emulated CPU does not fail the probe.
-      out=$(timeout -s KILL $((NETLAB_WAIT + 3)) "${enter[@]}" ping -n -q -c 1 -i 0.2 -w $((NETLAB_WAIT + 1)) "$target" 2>&1); rc=$? ;;
-    tcp) # target port
-      out=$(in_ns "$from" timeout "$NETLAB_WAIT" bash -c 'exec 3<>"/dev/tcp/$1/$2"' _ "$target" "$1" 2>&1); rc=$? ;;
-    udp) # target port: send one datagram, any reply counts
-      out=$(in_ns "$from" socat -T "$NETLAB_WAIT" - "UDP:$target:$1" <<<"netlab" 2>&1); rc=$?
-      [[ $rc -eq 0 && -z $out ]] && rc=1 ;;
+      # One reply is enough; resend every 0.1 s until then, so a first packet
+      # lost to ARP or to a link raised a moment ago does not fail the probe.
+      # -w is ping's own hard deadline, so no timeout wrapper is needed.
+      "${enter[@]}" ping -n -q -c 1 -i 0.1 -w $((NETLAB_WAIT + 1)) "$target" & ;;
+    tcp) # target port: connect, send nothing; connect-timeout bounds it
+      "${enter[@]}" socat -u /dev/null "TCP:$target:$1,connect-timeout=$NETLAB_WAIT" & ;;
     dns) # server name [type]; the image ships drill (ldnsutils), dig may exist elsewhere
       if command -v drill >/dev/null; then
-        out=$(in_ns "$from" timeout $((NETLAB_WAIT + 1)) drill -Q "@$target" "$1" "${2:-A}" 2>&1); rc=$?
+        "${enter[@]}" timeout $((NETLAB_WAIT + 1)) drill -Q "@$target" "$1" "${2:-A}" &
       else
-        out=$(in_ns "$from" dig +short +time="$NETLAB_WAIT" +tries=1 "@$target" "$1" "${2:-A}" 2>&1); rc=$?
+        "${enter[@]}" dig +short +time="$NETLAB_WAIT" +tries=1 "@$target" "$1" "${2:-A}" &
       fi ;;
-    source) # target port listen-ns: which source address does the listener see?
-      local seen=$T/seen.$id lpid
-      : >"$seen"
-      # socat runs the SYSTEM command through /bin/sh with the sender's
-      # address in SOCAT_PEERADDR; $seen is a mktemp path, safe to inline.
-      in_ns "$2" timeout $((NETLAB_WAIT * 3 + 2)) socat -u "UDP4-RECVFROM:$1,reuseaddr" \
-        "SYSTEM:printf %s \"\$SOCAT_PEERADDR\" > $seen" 2>/dev/null &
-      lpid=$!
-      # Datagrams sent before the listener binds are lost, so keep sending
-      # until it reports or the deadline passes. /dev/udp needs no extra exec.
-      out=$(in_ns "$from" bash -c 'for ((i = 0; i < $4 * 30; i++)); do
-          echo netlab 2>/dev/null >"/dev/udp/$1/$2"; [[ -s $3 ]] && exit 0; sleep 0.1; done; exit 1' \
-        _ "$target" "$1" "$seen" "$NETLAB_WAIT" 2>&1); rc=$?
-      kill "$lpid" 2>/dev/null; wait "$lpid" 2>/dev/null
-      IFS= read -r out <"$seen"; [[ -n $out ]] && rc=0 || rc=1 ;;
-    *) out="unknown probe kind $kind"; rc=127 ;;
+    udp) probe_udp "$target" "$1" "${enter[@]}" & ;;
+    source) probe_source "$id" "$target" "$1" "$2" "${enter[@]}" & ;;
+    *) printf 'unknown probe kind %s' "$kind"; (exit 127) & ;;
   esac
-  emit . "probe.$id" "$rc" "$out" >"$T/probe.$id"
+  probe_pids+=("$!")
 }
 
-# Probes first, in the background, so their waiting overlaps the reading.
-declare -a probe_ids=()
+probe_udp() { # target port [nsenter...]: send one datagram, any reply counts
+  local target=$1 port=$2 out rc
+  shift 2
+  out=$("$@" socat -T "$NETLAB_WAIT" - "UDP:$target:$port" <<<"netlab" 2>&1); rc=$?
+  printf '%s' "$out"
+  [[ $rc -eq 0 && -z $out ]] && return 1
+  return "$rc"
+}
+
+probe_source() { # id target port listen-ns [nsenter...]: which source address does the listener see?
+  local seen=$T.seen.$1 target=$2 port=$3 lpid out
+  local -a lenter=()
+  [[ $4 == . ]] || lenter=(nsenter "--net=/run/netns/$4")
+  shift 4
+  : >"$seen"
+  # socat serves one datagram: it runs the SYSTEM command through /bin/sh
+  # with the sender's address in SOCAT_PEERADDR; $seen has no blanks.
+  "${lenter[@]}" socat -u "UDP4-RECVFROM:$port,reuseaddr" \
+    "SYSTEM:printf %s \"\$SOCAT_PEERADDR\" > $seen" >/dev/null 2>&1 &
+  lpid=$!
+  # Datagrams sent before the listener binds are lost, so keep sending
+  # until it reports or the deadline passes. /dev/udp and the loadable
+  # sleep builtin need no process per round.
+  "$@" bash -c 'enable -f /usr/lib/bash/sleep sleep 2>/dev/null
+    end=$(( ${EPOCHREALTIME/./} + $4 * 3000000 ))
+    while (( ${EPOCHREALTIME/./} < end )); do
+      echo netlab 2>/dev/null >"/dev/udp/$1/$2"; [[ -s $3 ]] && exit 0; sleep 0.05
+    done; exit 1' _ "$target" "$port" "$seen" "$NETLAB_WAIT" >/dev/null 2>&1
+  kill "$lpid" 2>/dev/null; wait "$lpid" 2>/dev/null
+  out=""; IFS= read -r out <"$seen"
+  printf '%s' "$out"
+  [[ -n $out ]]
+}
+
+# Probes first, so their waiting overlaps the reading.
+declare -a probe_ids=() probe_pids=()
 while read -r -a p; do
   [[ ${#p[@]} -ge 4 ]] || continue
   probe_ids+=("${p[0]}")
-  run_probe "${p[@]}" &
+  start_probe "${p[@]}" </dev/null >"$T.probe.${p[0]}" 2>&1
 done <<<"${NETLAB_PROBES:-}"
 
 namespaces=()
-for f in /run/netns/*; do [[ -e $f ]] && namespaces+=("${f##*/}"); done
-emit . netns 0 "$(printf '%s\n' "${namespaces[@]}")"
+list=""
+for f in /run/netns/*; do
+  [[ -e $f ]] || continue
+  namespaces+=("${f##*/}"); list+="${f##*/}"$'\n'
+done
+emit . netns 0 "${list%$'\n'}"
 
 is_deep() { [[ $1 == . || " ${NETLAB_DEEP:-} " == *" $1 "* || ${NETLAB_DEEP:-} == "*" ]]; }
 
 collect_ns . 1
 for ns in "${namespaces[@]}"; do
   d=0; is_deep "$ns" && d=1
-  nsenter "--net=/run/netns/$ns" bash -c 'collect_ns "$1" "$2"' _ "$ns" "$d" 2>/dev/null \
-    || emit "$ns" error 1 "could not enter namespace $ns"
+  collect_ns "$ns" "$d"
 done
 
 while IFS= read -r path; do
   [[ -n $path ]] || continue
   if [[ -f $path && -r $path ]]; then
-    IFS= read -r -d '' body <"$path"; emit . "file:$path" 0 "$body"
+    # mapfile reads a file in blocks, read -d '' one byte per system call.
+    body=(); mapfile -t -d '' body <"$path"; emit . "file:$path" 0 "${body[0]-}"
   else
     emit . "file:$path" 1 ""
   fi
 done <<<"${NETLAB_FILES:-}"
 
-wait
-for id in "${probe_ids[@]}"; do
-  if [[ -s $T/probe.$id ]]; then IFS= read -r -d '' body <"$T/probe.$id"; printf '%s' "$body"; fi
+for i in "${!probe_ids[@]}"; do
+  wait "${probe_pids[i]}"; rc=$?
+  out=(); mapfile -t -d '' out <"$T.probe.${probe_ids[i]}"
+  out=${out[0]-}
+  # Same text as $(...) would give: without trailing newlines.
+  while [[ $out == *$'\n' ]]; do out=${out%$'\n'}; done
+  emit . "probe.${probe_ids[i]}" "$rc" "$out"
 done
+# The agent's shell has a loadable rm builtin; elsewhere rm is one process.
+enable rm 2>/dev/null || enable -f /usr/lib/bash/rm rm 2>/dev/null
+rm -f "$T".*
 emit . end 0 ""

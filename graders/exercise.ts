@@ -35,7 +35,11 @@ export const ExerciseSchema = z
     setup: z.string().default("setup.sh"),
     solution: z.string().default("solution.sh"),
     probes: z.array(ProbeDeclSchema).default([]),
-    /** Named namespaces whose iptables/nft/sockets are collected too (the root always is). */
+    /**
+     * Named namespaces the collector enters (the root always is): their
+     * iptables/nft/sockets and every sysctl are collected. Other namespaces
+     * get forwarding, rp_filter and proxy_arp through `ip netconf`.
+     */
     deepNamespaces: z.array(z.string()).default([]),
     files: z.array(z.string().startsWith("/")).default([]),
     hints: z.array(z.string()).default([]),

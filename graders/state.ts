@@ -5,6 +5,7 @@
  */
 import { NET_STATE_VERSION, type NetState, type NsState } from "./model";
 import { parseIptablesSave } from "./parse/iptables";
+import { parseNetconf } from "./parse/netconf";
 import { parseNftRuleset } from "./parse/nft";
 import * as ip from "./parse/iproute";
 import { probeResult, type ProbeDecl } from "./probes";
@@ -68,6 +69,11 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
     if (fatal.length > 0) return { ok: false, error: fatal.join("; ") };
     for (const l of ns.links) l.addresses = addrs.get(l.ifindex) ?? [];
 
+    // Namespaces the collector entered have a sysctl section read from
+    // /proc/sys; the others (and no recording before netconf) have only
+    // ip.netconf, which covers forwarding, rp_filter and proxy_arp.
+    const sysctls: [string, (t: string) => ParseOutcome<Record<string, string>>] =
+      secs.has("sysctl") || !secs.has("ip.netconf") ? ["sysctl", ip.parseSysctls] : ["ip.netconf", parseNetconf];
     let iptNft: NonNullable<NsState["iptables"]>["nft"] | undefined;
     let iptLegacy: NonNullable<NsState["iptables"]>["legacy"] | undefined;
     const optional = [
@@ -77,7 +83,7 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
       read("bridge.link", ip.parseBridgeLinks, (v) => (ns.bridgePorts = v)),
       read("bridge.vlan", ip.parseBridgeVlans, (v) => (ns.bridgeVlans = v)),
       read("bridge.fdb", ip.parseFdb, (v) => (ns.fdb = v)),
-      read("sysctl", ip.parseSysctls, (v) => (ns.sysctls = v)),
+      read(sysctls[0], sysctls[1], (v) => (ns.sysctls = v)),
       read("iptables.nft", parseIptablesSave, (v) => (iptNft = v)),
       read("iptables.legacy", parseIptablesSave, (v) => (iptLegacy = v)),
       read("nft", parseNftRuleset, (v) => (ns.nft = v)),
