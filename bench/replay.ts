@@ -46,9 +46,14 @@ const CHANGED = num("NETLAB_BENCH_CHANGED", 10);
 const emit = (name: string, value: number, unit: string): void =>
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit }));
 const note = (line: string): void => void process.stderr.write(`[bench:replay] ${line}\n`);
+/** Wall time of a command; a failing command still gets timed, with a note (the projection needs the figure). */
 const timed = (cmd: string, args: string[]): number => {
   const t = performance.now();
-  execFileSync(cmd, args, { cwd: REPO_ROOT, stdio: "ignore", env: { ...process.env, NETLAB_REPLAY: "0" } });
+  try {
+    execFileSync(cmd, args, { cwd: REPO_ROOT, stdio: "ignore", env: { ...process.env, NETLAB_REPLAY: "0" } });
+  } catch {
+    note(`${args.join(" ")} failed; its time is still used`);
+  }
   return (performance.now() - t) / 1000;
 };
 

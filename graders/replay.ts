@@ -23,7 +23,8 @@ import { type CaseInputs, SnapshotSchema } from "./snapshot";
 
 export type ReplayMode = "changed" | "all" | "none";
 
-export function replayMode(value = process.env.NETLAB_REPLAY): ReplayMode {
+/** Reads NETLAB_REPLAY's value (passed in, so tests do not depend on the environment). */
+export function replayMode(value: string | undefined): ReplayMode {
   if (value === "0") return "none";
   if (value === "all") return "all";
   return "changed";

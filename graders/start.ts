@@ -8,6 +8,6 @@
 export const RESET_SCRIPT = "_lib/reset.sh";
 
 export function startScript(reset: string, setup: string): string {
-  // The reset ends with a newline-free `unset` line at worst; keep the two apart.
+  // The marker shows where the shared part ends to anyone reading the combined script.
   return `${reset.trimEnd()}\n\n# ---- setup.sh ----\n${setup}`;
 }

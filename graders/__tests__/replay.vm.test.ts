@@ -19,7 +19,7 @@ vi.setConfig({ testTimeout: 0, hookTimeout: 0 });
 const say = (line: string): void => void process.stderr.write(`[replay] ${line}\n`);
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
-const mode = replayMode();
+const mode = replayMode(process.env.NETLAB_REPLAY);
 const image = imageInputs() ?? "";
 const collector = collectorInputs();
 const plans = Object.values(exercises).map((ex) => ({ ex, cases: planExercise(ex, mode, image, collector) }));
