@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { V86 } from "v86";
-import { machineMismatch, VM_FILES, type MachineSpec } from "./config";
+import { machineMismatch, VM_FILES, type DriverTiming, type MachineSpec } from "./config";
 import { V86Lab, type VmPlatform } from "./core";
 import type { RootFsSource } from "./rootfs";
 import { VmError } from "./types";
@@ -15,6 +15,8 @@ const REBUILD = "rebuild the VM image with `npm run image`";
 export interface NodeVmOptions {
   /** Folder with the image build's output. Default: images/out, or $NETLAB_IMAGE_DIR. */
   imageDir?: string;
+  /** Start deadline and health polling, for callers that retry (the image build). */
+  timing?: Partial<DriverTiming>;
 }
 
 export function imageDir(options: NodeVmOptions = {}): string {
@@ -69,5 +71,5 @@ export function createNodeVm(options: NodeVmOptions = {}): V86Lab {
       return { bios, vgaBios, kernel: a, initrd: b, rootfs: { source, index } };
     },
   };
-  return new V86Lab(platform);
+  return new V86Lab(platform, options.timing);
 }
