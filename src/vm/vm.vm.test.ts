@@ -105,6 +105,8 @@ describe("a restored lab VM", () => {
   });
 
   it("does not take text that merely looks like a crash for one", async () => {
+    // An earlier test leaves "sleep 1000" in the foreground of terminal 0.
+    await run("pkill -x sleep; true");
     vm.writeTerminal(0, "\u0003");
     await new Promise((r) => setTimeout(r, 500));
     vm.writeTerminal(0, 'echo "Kernel panic - not syncing: fake"; echo "reboot: Power down"\r');
