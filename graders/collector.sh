@@ -187,8 +187,10 @@ start_probe() { # id kind from target args...
     tcp) # target port: connect, send nothing; connect-timeout bounds it
       "${enter[@]}" socat -u /dev/null "TCP:$target:$1,connect-timeout=$NETLAB_WAIT" & ;;
     dns) # server name [type]; the image ships drill (ldnsutils), dig may exist elsewhere
+      # drill needs 0.4 s to start on an idle emulated CPU (OpenSSL), so the
+      # deadline is generous: only a failing query waits it out.
       if command -v drill >/dev/null; then
-        "${enter[@]}" timeout $((NETLAB_WAIT + 1)) drill -Q "@$target" "$1" "${2:-A}" &
+        "${enter[@]}" timeout $((NETLAB_WAIT + 3)) drill -Q "@$target" "$1" "${2:-A}" &
       else
         "${enter[@]}" dig +short +time="$NETLAB_WAIT" +tries=1 "@$target" "$1" "${2:-A}" &
       fi ;;
