@@ -118,8 +118,9 @@ has_sockets() {
   return 1
 }
 
-# The tools whose output would be empty are not run: their sections are
-# emitted empty, exactly as the tool would have printed them.
+# A tool whose output would be empty is not run; its section is emitted
+# empty. (iptables-nft-save would print one comment line when only legacy
+# tables exist; the parser skips comments.)
 collect_netfilter() { # ns
   local ns=$1 out rc l
   out=$(nft -j list ruleset 2>&1); rc=$?; emit "$ns" nft $rc "$out"
