@@ -41,6 +41,8 @@ describe('offline lab', () => {
     await page.reload({waitUntil: 'networkidle'});
     expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await startLab();
+    // The lab saves what it reads later (stty on a resize, tcpdump...) in the background.
+    await page.locator('[data-offline="ready"]').waitFor({timeout: 0});
   });
 
   it('starts the lab again with the network gone', async () => {
@@ -51,6 +53,9 @@ describe('offline lab', () => {
       await startLab();
       await run(page, 'echo offline-$((40 + 2))');
       expect(await screenLines(page)).toContain('offline-42');
+      // Tools the pilot chapters use, none of which the first start opened.
+      await run(page, 'stty size; tcpdump --version 2>&1 | head -1; conntrack --version; echo tools-$((1 + 1))');
+      expect(await screenLines(page)).toContain('tools-2');
     } finally {
       await browser.context.setOffline(false);
     }

@@ -185,7 +185,7 @@ main() {
   local t0=$SECONDS
   # NETLAB_SNAPSHOT_ONLY=1: keep the built root, boot it and save the state again.
   if [ "${NETLAB_SNAPSHOT_ONLY:-}" = 1 ] && [ -f "$OUT/fs.json" ]; then
-    (cd "$HERE/.." && npx tsx images/snapshot.ts)
+    (cd "$HERE/.." && npx tsx images/snapshot.ts && npx tsx images/offline-set.ts)
     node "$HERE/manifest.mjs" "$OUT" "$WORK"
     return
   fi
@@ -196,7 +196,7 @@ main() {
   overlay_and_pack
   log "kernel, initramfs and 9p root ready ($((SECONDS - t0)) s): $(du -h "$OUT/initrd.img" | cut -f1) initrd, $(du -sh "$OUT/fs" | cut -f1) root contents"
   if [ "${NETLAB_SKIP_SNAPSHOT:-}" != 1 ]; then
-    (cd "$HERE/.." && npx tsx images/snapshot.ts)
+    (cd "$HERE/.." && npx tsx images/snapshot.ts && npx tsx images/offline-set.ts)
   fi
   node "$HERE/manifest.mjs" "$OUT" "$WORK"
   log "done in $((SECONDS - t0)) s"

@@ -26,7 +26,7 @@ comm -13 "$OUT/fs.list" "$OUT/fs.published" | (cd "$ROOT/static/vm/fs" && xargs 
 comm -23 "$OUT/fs.list" "$OUT/fs.published" | (cd "$OUT/fs" && xargs -r sh -c 'ln -f "$@" "$0" 2>/dev/null || cp -f "$@" "$0"' "$ROOT/static/vm/fs")
 rm -f "$OUT/fs.list" "$OUT/fs.published"
 # The manifest last: it is what tells a browser's offline cache that a new image is out.
-for f in state.bin.zst bios.bin vgabios.bin manifest.json; do
+for f in state.bin.zst bios.bin vgabios.bin offline.json manifest.json; do
   cmp -s "$OUT/$f" "$ROOT/static/vm/$f" 2>/dev/null ||
     { cp "$OUT/$f" "$ROOT/static/vm/$f.tmp" && mv "$ROOT/static/vm/$f.tmp" "$ROOT/static/vm/$f"; }
 done

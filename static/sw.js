@@ -19,23 +19,32 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-// Pages loaded before this worker took control tell it what they fetched.
+// Pages loaded before this worker took control tell it what they fetched, and
+// a started lab asks for the VM files it needs offline (src/components/Lab/
+// offline.ts); that one passes a port and hears progress and the outcome.
 self.addEventListener('message', (event) => {
   const urls = event.data && event.data.type === 'netlab:precache' ? event.data.urls : null;
   if (!Array.isArray(urls)) return;
+  const port = event.ports && event.ports[0];
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
+      let done = 0;
+      let failed = 0;
       for (const url of urls) {
-        if (typeof url !== 'string' || new URL(url).origin !== scope.origin) continue;
-        if (await cache.match(url)) continue;
-        try {
-          const res = await fetch(url, {credentials: 'same-origin'});
-          if (res.ok && res.status === 200) await cache.put(url, res);
-        } catch {
-          // Offline already: nothing to add.
+        if (typeof url === 'string' && new URL(url).origin === scope.origin && !(await cache.match(url))) {
+          try {
+            const res = await fetch(url, {credentials: 'same-origin'});
+            if (res.ok && res.status === 200) await cache.put(url, res);
+            else failed++;
+          } catch {
+            failed++; // Offline already: what is cached is all there is.
+          }
         }
+        done++;
+        if (port) port.postMessage({type: 'progress', done, total: urls.length});
       }
+      if (port) port.postMessage({type: 'done', done, total: urls.length, failed});
     })(),
   );
 });

@@ -57,7 +57,10 @@ export function createBrowserVm(options: BrowserVmOptions = { baseUrl: "/vm/" })
       if (!response.ok) throw new Error(`${rootBase}${name}: HTTP ${response.status}`);
       return new Uint8Array(await response.arrayBuffer());
     },
-    describe: () => "The site's VM files are incomplete or from another image build: reload the page; if that does not help, the site needs `npm run build` again.",
+    describe: () =>
+      typeof navigator !== "undefined" && !navigator.onLine
+        ? "The network is gone and this file was not saved for offline use yet (the lab saves it a few seconds after its first start): connect again, then reset the lab."
+        : "The site's VM files are incomplete or from another image build: reload the page; if that does not help, the site needs `npm run build` again.",
   };
   const platform: VmPlatform = {
     V86,

@@ -44,6 +44,8 @@ export const VM_FILES = {
   rootIndex: "fs.json",
   /** The 9p root's contents, one file per distinct content. */
   rootDir: "fs/",
+  /** Root files a restored lab reads in a typical lesson: cached for offline use once a lab runs. */
+  offline: "offline.json",
 } as const;
 
 /** What a saved state was made with; written into the manifest by the image build. */

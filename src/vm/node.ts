@@ -17,6 +17,8 @@ export interface NodeVmOptions {
   imageDir?: string;
   /** Start deadline and health polling, for callers that retry (the image build). */
   timing?: Partial<DriverTiming>;
+  /** Called for every root file the guest fetches (the image build lists what a lab needs offline). */
+  onRootFetch?: (name: string, bytes: number) => void;
 }
 
 export function imageDir(options: NodeVmOptions = {}): string {
@@ -47,6 +49,7 @@ export function createNodeVm(options: NodeVmOptions = {}): V86Lab {
       const b = await readFile(join(dir, VM_FILES.rootDir, name));
       // NETLAB_FS_TRACE=1 lists what the guest fetches: how to find what makes a start slow.
       if (process.env.NETLAB_FS_TRACE === "1") console.error(`[9p] ${name} ${b.byteLength}`);
+      options.onRootFetch?.(name, b.byteLength);
       return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
     },
     describe: (name) => `${join(dir, VM_FILES.rootDir, name)} is missing or unreadable: ${REBUILD}`,

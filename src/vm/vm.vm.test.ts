@@ -97,6 +97,10 @@ describe("a restored lab VM", () => {
     expect(await run("nc -h 2>&1 | head -1; wget --version | head -1; dig -v 2>&1")).toMatch(/OpenBSD netcat[\s\S]*GNU Wget[\s\S]*DiG 9/);
   });
 
+  it("has the /dev links a Debian system has, so process substitution works", async () => {
+    expect(await run("diff <(echo same) <(echo same) && echo equal; echo in | cat /dev/stdin")).toBe("equal\nin\n");
+  });
+
   it("rejects a command that never ends in time, and the next exec works", async () => {
     const t = performance.now();
     await expect(vm.exec("sleep 1000", { timeoutMs: 1500 })).rejects.toBeInstanceOf(ExecTimeoutError);

@@ -8,6 +8,7 @@ import {labStore, useLabState} from './labStore';
 import {getTerminal} from './terminalRegistry';
 import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
+import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
 import Tabs, {TABS} from './Tabs';
 import styles from './styles.module.css';
@@ -69,6 +70,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           <span>{title}</span>
         </div>
         <StatusBadge state={lab} />
+        <OfflineBadge status={lab.status} />
         <div className={styles.actions}>
           {running && (
             <>
