@@ -23,11 +23,31 @@ host_tools() {
 
 list_file() { grep -v '^\s*#' "$1" | grep -v '^\s*$'; }
 
+# Suites whose index apt could not read (written to the manifest). Without the
+# security suite's index the build cannot tell which packages have security
+# updates, so it says so loudly rather than naming a guess.
+unread_suites() {
+  grep -oE '^E: Failed to fetch [^ ]+' "$CACHE/apt-update.log" | sed -E 's#.*/dists/([^/]+)/.*#\1#' | sort -u > "$WORK/unread-suites.txt" || true
+  [ -s "$WORK/unread-suites.txt" ] || return 0
+  local s
+  for s in $(cat "$WORK/unread-suites.txt"); do
+    if ls "$APTDIR/lists/"*"_dists_${s}_main_binary-i386_Packages"* >/dev/null 2>&1; then
+      log "WARNING: apt could not refresh suite $s; its previous index is used (see $CACHE/apt-update.log)"
+    else
+      log "WARNING: apt could not read suite $s (mirror mid-sync?); every package is taken from the other suites," \
+        "so any with a $s update is older than that update. Rebuild later with \`npm run image\`. See $CACHE/apt-update.log"
+    fi
+  done
+}
+
 resolve_packages() {
   write_sources
   # A mirror caught mid-sync (seen with the security suite) must not fail the
   # build as long as every package still resolves below.
-  netlab_apt update >"$CACHE/apt-update.log" 2>&1 || log "apt update was partial; see $CACHE/apt-update.log"
+  # One retry: a mirror mid-sync is usually consistent again within seconds.
+  netlab_apt update >"$CACHE/apt-update.log" 2>&1 ||
+    { sleep 20; netlab_apt update >"$CACHE/apt-update.log" 2>&1; } || true
+  unread_suites
   local pkgs missing=()
   mapfile -t pkgs < <(list_file "$HERE/packages.txt")
   local kernel

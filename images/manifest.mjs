@@ -13,6 +13,9 @@ const packages = readFileSync(join(work, "manifest-packages.txt"), "utf8")
     const [name, version, arch, debSha256] = line.split(" ");
     return { name, version, arch, debSha256 };
   });
+// Suites apt could not read when the image was built (images/build.sh unread_suites).
+const unreadPath = join(work, "unread-suites.txt");
+const unreadSuites = existsSync(unreadPath) ? readFileSync(unreadPath, "utf8").split("\n").filter(Boolean) : [];
 const artifacts = {};
 for (const name of ["vmlinuz", "initrd.img", "bios.bin", "vgabios.bin", "state.bin.zst", "fs.json"]) {
   const path = join(out, name);
@@ -29,6 +32,7 @@ const manifest = {
   machine,
   // Content files are named by their hash; the index's hash names the tree.
   rootfs: existsSync(rootIndex) ? { indexSha256: sha256(rootIndex) } : undefined,
+  unreadSuites,
   packages,
   artifacts,
 };
