@@ -83,7 +83,8 @@ function walkNft(rules: NftRule[], family: string, table: string, chain: string,
 
 function verdict(chain: string, act: Act, policy: string | undefined): ChainVerdict {
   if (act && act.v === "unknown") return { chain, verdict: "unknown", by: act.rule, why: act.why };
-  if (act && act.v === "drop") return { chain, verdict: "drop", by: "rule" in act ? act.rule : "a rule" };
+  // iptables-save lines start with their counters, which mean nothing to a learner.
+  if (act && act.v === "drop") return { chain, verdict: "drop", by: "rule" in act ? act.rule.replace(/^\[\d+:\d+\]\s*/, "") : "a rule" };
   if (act && act.v === "accept") return { chain, verdict: "accept", by: "a rule" };
   const drops = policy?.toLowerCase() === "drop";
   return { chain, verdict: drops ? "drop" : "accept", by: "policy" };
