@@ -11,7 +11,7 @@ import type { NftRule } from "./parse/nft-model";
 import { iptRuleMatches, isObj, nftRuleMatches, nftRuleText, type Match, type Packet } from "./netfilter";
 
 export interface ChainVerdict {
-  /** "iptables FORWARD", "iptables-legacy FORWARD", "nftables chain inet fw forward". */
+  /** "iptables FORWARD chain", "iptables-legacy FORWARD chain", "nftables chain inet fw forward". */
   chain: string;
   verdict: "accept" | "drop" | "unknown";
   /** The deciding rule, or "policy" when the packet fell through to the chain's policy. */
@@ -98,7 +98,7 @@ export function forwardFilter(ns: NsState, p: Packet): ChainVerdict[] {
   for (const [t, tool] of [[iptFilter, "iptables"], [ipt?.legacy.tables.filter, "iptables-legacy"]] as const) {
     const fwd = t?.chains.FORWARD;
     if (!t || !fwd) continue;
-    out.push(verdict(`${tool} FORWARD`, walkIpt(t, "FORWARD", p, 0), fwd.policy ?? undefined));
+    out.push(verdict(`${tool} FORWARD chain`, walkIpt(t, "FORWARD", p, 0), fwd.policy ?? undefined));
   }
   for (const c of ns.nft?.chains ?? []) {
     if (c.type !== "filter" || c.hook !== "forward" || !["ip", "inet"].includes(c.family)) continue;
