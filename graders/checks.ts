@@ -87,7 +87,7 @@ export function pathIsUp(namespaces: string[], bridge: string): CheckFn {
         problems.push(`${ns} is not connected to ${bridge}`);
         continue;
       }
-      if (!att.inner.up) problems.push(`${ns}'s end ${att.inner.name} is ${linkStateText(att.inner)}`);
+      if (!att.inner.up) problems.push(`${ns}'s end ${att.inner.name} is ${linkStateText(att.inner, ns)}`);
       if (!att.outer.up) problems.push(`the root end ${att.outer.name} (toward ${ns}) is ${linkStateText(att.outer)}`);
     }
     const br = q.link(bridge);

@@ -1,56 +1,30 @@
 /**
- * Decides what source NAT the root (or any) namespace applies to a packet,
- * whichever tool wrote the rules: iptables (nft backend or legacy) MASQUERADE
- * or SNAT, or native nftables masquerade/snat. Matches it cannot evaluate
- * count as matching: the live probe is the final word, this only explains.
+ * Decides what source NAT a namespace applies to a packet, whichever tool
+ * wrote the rules: iptables (nft backend or legacy) MASQUERADE or SNAT, or
+ * native nftables masquerade/snat. The answer is tri-state: a rule applies
+ * (masquerade/snat), none does ("none"), or a rule that may apply uses
+ * something the grader cannot evaluate ("unknown": a named set, a map, a
+ * conntrack match...). "unknown" is never a mismatch: the check then lets
+ * the live probe decide.
  */
 import type { NsState } from "./model";
-import type { IptTable, IptRule } from "./parse/iptables-model";
+import type { IptTable } from "./parse/iptables-model";
 import type { NftRule } from "./parse/nft-model";
-import { inCidr } from "./addr";
+import { iptRuleMatches, isObj, nftRuleMatches, nftRuleText, type Match, type Packet } from "./netfilter";
 
-export interface Packet {
-  src: string;
-  dst: string;
-  /** Interface the packet leaves through. */
-  oif: string;
-  iif?: string;
-}
+export type { Packet } from "./netfilter";
 
+export type NatTool = "iptables" | "iptables-legacy" | "nftables";
 export type NatDecision =
   | { kind: "masquerade"; to: string | undefined; rule: string; tool: NatTool }
   | { kind: "snat"; to: string; rule: string; tool: NatTool }
+  /** `rule` may or may not apply; `why` names what could not be evaluated. */
+  | { kind: "unknown"; rule: string; tool: NatTool; why: string }
   | { kind: "none" };
-export type NatTool = "iptables" | "iptables-legacy" | "nftables";
 
-type Tri = boolean | "unknown";
-const and = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === "unknown" || b === "unknown" ? "unknown" : true);
-
-/** iptables interface match: a trailing "+" is a prefix wildcard. */
-function ifMatch(pattern: string, name: string | undefined): Tri {
-  if (name === undefined) return "unknown";
-  return pattern.endsWith("+") ? name.startsWith(pattern.slice(0, -1)) : pattern === name;
-}
-
-function addrMatch(spec: string, ip: string): Tri {
-  const r = inCidr(ip, spec.includes("/") ? spec : `${spec}/32`);
-  return r === undefined ? "unknown" : r;
-}
-
-function iptRuleMatches(r: IptRule, p: Packet): Tri {
-  let result: Tri = true;
-  for (const b of r.basics) {
-    const v = b.values[0] ?? "";
-    let m: Tri = "unknown";
-    if (b.name === "-s") m = addrMatch(v, p.src);
-    else if (b.name === "-d") m = addrMatch(v, p.dst);
-    else if (b.name === "-o") m = ifMatch(v, p.oif);
-    else if (b.name === "-i") m = ifMatch(v, p.iif);
-    if (b.negated && m !== "unknown") m = !m;
-    result = and(result, m);
-  }
-  for (const mt of r.matches) if (mt.module !== "comment") result = and(result, "unknown");
-  return result;
+/** The three answers a check acts on. */
+export function natStatus(d: NatDecision): "matches" | "no-match" | "unknown" {
+  return d.kind === "none" ? "no-match" : d.kind === "unknown" ? "unknown" : "matches";
 }
 
 const MASQ_ADDR = (ns: NsState, oif: string) =>
@@ -58,109 +32,85 @@ const MASQ_ADDR = (ns: NsState, oif: string) =>
 
 type Step = NatDecision | { kind: "accept" } | { kind: "return" } | null;
 
+/**
+ * What a rule whose match is unknown does to the verdict: if its action could
+ * end the walk (NAT, accept, return, a jump that leads somewhere decisive),
+ * the whole answer is unknown; if it could not (a counter, a jump into a
+ * chain with nothing decisive), the walk goes on.
+ */
+function settle(action: Step, m: Match, rule: string, tool: NatTool): Step | "continue" {
+  if (action === null) return "continue";
+  if (m.m === true) return action;
+  if (action.kind === "unknown") return action;
+  return { kind: "unknown", rule, tool, why: m.why ?? "a match this grader cannot evaluate" };
+}
+
 function walkIpt(table: IptTable, chain: string, p: Packet, ns: NsState, tool: NatTool, depth: number): Step {
   if (depth > 16) return null;
   for (const r of table.rules) {
-    if (r.chain !== chain || !r.target || iptRuleMatches(r, p) === false) continue;
+    if (r.chain !== chain || !r.target) continue;
+    const m = iptRuleMatches(r, p);
+    if (m.m === false) continue;
     const t = r.target;
-    if (t.name === "MASQUERADE") return { kind: "masquerade", to: MASQ_ADDR(ns, p.oif), rule: r.line, tool };
-    if (t.name === "SNAT") {
+    let action: Step = null;
+    if (t.name === "MASQUERADE") action = { kind: "masquerade", to: MASQ_ADDR(ns, p.oif), rule: r.line, tool };
+    else if (t.name === "SNAT") {
       const to = t.options.find((o) => o.name === "to-source")?.values[0] ?? "";
-      return { kind: "snat", to: to.split(/[-:]/)[0], rule: r.line, tool };
-    }
-    if (t.name === "ACCEPT") return { kind: "accept" };
-    if (t.name === "RETURN") return { kind: "return" };
-    if (table.chains[t.name] && table.chains[t.name].policy === null) {
+      action = { kind: "snat", to: to.split(/[-:]/)[0], rule: r.line, tool };
+    } else if (t.name === "ACCEPT") action = { kind: "accept" };
+    else if (t.name === "RETURN") action = { kind: "return" };
+    else if (table.chains[t.name] && table.chains[t.name].policy === null) {
       const sub = walkIpt(table, t.name, p, ns, tool, depth + 1);
-      if (sub && sub.kind !== "return") return sub;
-      if (t.goto) return { kind: "return" };
+      // A goto never comes back, so a chain that falls through ends this one too.
+      action = sub && sub.kind !== "return" ? sub : t.goto ? { kind: "return" } : null;
     }
+    const s = settle(action, m, r.line, tool);
+    if (s !== "continue") return s;
   }
   return null;
 }
 
-function isObj(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-
-/** Value of the packet field an nft match's left side names, or undefined if we do not model it. */
-function nftLeft(left: unknown, p: Packet): string | undefined {
-  if (!isObj(left)) return undefined;
-  if (isObj(left.payload) && left.payload.protocol === "ip") {
-    if (left.payload.field === "saddr") return p.src;
-    if (left.payload.field === "daddr") return p.dst;
-  }
-  if (isObj(left.meta)) {
-    if (left.meta.key === "oifname" || left.meta.key === "oif") return p.oif;
-    if (left.meta.key === "iifname" || left.meta.key === "iif") return p.iif;
-  }
-  return undefined;
-}
-
-function nftRightHas(right: unknown, value: string): Tri {
-  if (typeof right === "string") {
-    if (right.includes(".") && /^[\d.]+$/.test(right)) return addrMatch(right, value);
-    return right.endsWith("*") ? value.startsWith(right.slice(0, -1)) : right === value;
-  }
-  if (isObj(right) && isObj(right.prefix)) {
-    const { addr, len } = right.prefix;
-    return typeof addr === "string" && typeof len === "number" ? addrMatch(`${addr}/${len}`, value) : "unknown";
-  }
-  if (isObj(right) && Array.isArray(right.set)) {
-    let any: Tri = false;
-    for (const el of right.set) {
-      const m = nftRightHas(el, value);
-      if (m === true) return true;
-      if (m === "unknown") any = "unknown";
-    }
-    return any;
-  }
-  return "unknown";
-}
-
-function nftRuleMatches(r: NftRule, p: Packet): Tri {
-  let result: Tri = true;
+/** The action of one nft rule, following jumps; "opaque" for a verdict map this model cannot follow. */
+function nftAction(r: NftRule, p: Packet, ns: NsState, depth: number, rules: NftRule[]): Step | "opaque" {
+  const text = nftRuleText(r);
   for (const e of r.expr) {
-    if (!isObj(e) || !isObj(e.match)) continue;
-    const value = nftLeft(e.match.left, p);
-    if (value === undefined) {
-      result = and(result, "unknown");
-      continue;
+    if (!isObj(e)) continue;
+    if ("masquerade" in e) return { kind: "masquerade", to: MASQ_ADDR(ns, p.oif), rule: text, tool: "nftables" };
+    if (isObj(e.snat)) {
+      const addr = e.snat.addr;
+      return { kind: "snat", to: typeof addr === "string" ? addr.split("-")[0] : "?", rule: text, tool: "nftables" };
     }
-    let m = nftRightHas(e.match.right, value);
-    if (e.match.op === "!=" && m !== "unknown") m = !m;
-    result = and(result, m);
+    if ("accept" in e) return { kind: "accept" };
+    if ("return" in e) return { kind: "return" };
+    if ("vmap" in e) return "opaque";
+    const jump = isObj(e.jump) ? e.jump : isObj(e.goto) ? e.goto : undefined;
+    if (jump && typeof jump.target === "string") {
+      const sub = walkNft(rules, r.family, r.table, jump.target, p, ns, depth + 1);
+      if (sub && sub.kind !== "return") return sub;
+      return isObj(e.goto) ? { kind: "return" } : null;
+    }
   }
-  return result;
+  return null;
 }
 
 function walkNft(rules: NftRule[], family: string, table: string, chain: string, p: Packet, ns: NsState, depth: number): Step {
   if (depth > 16) return null;
   for (const r of rules) {
     if (r.family !== family || r.table !== table || r.chain !== chain) continue;
-    if (nftRuleMatches(r, p) === false) continue;
-    const text = JSON.stringify(r.expr);
-    for (const e of r.expr) {
-      if (!isObj(e)) continue;
-      if ("masquerade" in e) return { kind: "masquerade", to: MASQ_ADDR(ns, p.oif), rule: text, tool: "nftables" };
-      if (isObj(e.snat)) {
-        const addr = e.snat.addr;
-        return { kind: "snat", to: typeof addr === "string" ? addr.split("-")[0] : "?", rule: text, tool: "nftables" };
-      }
-      if ("accept" in e) return { kind: "accept" };
-      if ("return" in e) return { kind: "return" };
-      const jump = isObj(e.jump) ? e.jump : isObj(e.goto) ? e.goto : undefined;
-      if (jump && typeof jump.target === "string") {
-        const sub = walkNft(rules, family, table, jump.target, p, ns, depth + 1);
-        if (sub && sub.kind !== "return") return sub;
-        if (isObj(e.goto)) return { kind: "return" };
-      }
-    }
+    const m = nftRuleMatches(r, p);
+    if (m.m === false) continue;
+    const action = nftAction(r, p, ns, depth, rules);
+    const text = nftRuleText(r);
+    if (action === "opaque") return { kind: "unknown", rule: text, tool: "nftables", why: m.why ?? "a verdict map (vmap)" };
+    const s = settle(action, m, text, "nftables");
+    if (s !== "continue") return s;
   }
   return null;
 }
 
-/** The source NAT that applies to `p` leaving a namespace, or {kind: "none"}. */
+const decisive = (d: Step): d is NatDecision => d !== null && d.kind !== "accept" && d.kind !== "return" && d.kind !== "none";
+
+/** The source NAT that applies to `p` leaving a namespace: masquerade/snat, "unknown" or "none". */
 export function sourceNat(ns: NsState, p: Packet): NatDecision {
   const ipt = ns.iptables;
   const iptNat = ipt?.nft.tables.nat;
@@ -171,7 +121,7 @@ export function sourceNat(ns: NsState, p: Packet): NatDecision {
   for (const [table, tool] of dumps) {
     if (!table?.chains.POSTROUTING) continue;
     const d = walkIpt(table, "POSTROUTING", p, ns, tool, 0);
-    if (d && (d.kind === "masquerade" || d.kind === "snat")) return d;
+    if (decisive(d)) return d;
   }
   const nft = ns.nft;
   if (nft) {
@@ -182,7 +132,7 @@ export function sourceNat(ns: NsState, p: Packet): NatDecision {
       .sort((a, b) => (a.prio ?? 0) - (b.prio ?? 0));
     for (const c of base) {
       const d = walkNft(nft.rules, c.family, c.table, c.name, p, ns, 0);
-      if (d && (d.kind === "masquerade" || d.kind === "snat")) return d;
+      if (decisive(d)) return d;
     }
   }
   return { kind: "none" };
@@ -201,9 +151,7 @@ export function sourceNatRules(ns: NsState): { tool: NatTool; text: string }[] {
   for (const r of ns.nft?.rules ?? []) {
     const iptOwned = r.family === "ip" && r.table === "nat" && ns.iptables?.nft.tables.nat?.chains[r.chain];
     if (iptOwned) continue;
-    if (r.expr.some((e) => isObj(e) && ("masquerade" in e || "snat" in e))) {
-      out.push({ tool: "nftables", text: `${r.family} ${r.table} ${r.chain}: ${JSON.stringify(r.expr)}` });
-    }
+    if (r.expr.some((e) => isObj(e) && ("masquerade" in e || "snat" in e))) out.push({ tool: "nftables", text: nftRuleText(r) });
   }
   return out;
 }

@@ -169,9 +169,13 @@ export class Query {
   }
 }
 
-/** "UP", or "DOWN" with the reason a learner can act on. */
-export function linkStateText(l: Link): string {
-  if (!l.up) return "DOWN (administratively; run `ip link set " + l.name + " up`)";
+/**
+ * "UP", or "DOWN" with the command that fixes it. A link inside a namespace
+ * needs `ip -n NS`: the plain command would act on (or miss) a root-namespace
+ * link of the same name, e.g. the learner's own eth0.
+ */
+export function linkStateText(l: Link, ns?: string | null): string {
+  if (!l.up) return `DOWN (administratively; run \`ip ${ns ? `-n ${ns} ` : ""}link set ${l.name} up\`)`;
   if (l.operstate === "UP" || l.operstate === "UNKNOWN") return "UP";
   return `up but its carrier is ${l.operstate} (is the other end up?)`;
 }

@@ -1,7 +1,20 @@
-import { bridgeIsUp, probe } from "../../../graders/checks";
+import { bridgeIsUp, probeOk } from "../../../graders/checks";
+import { diagnoseFlow, explain } from "../../../graders/diagnose";
 import { defineExercise, fail, pass, type CheckFn } from "../../../graders/exercise";
 
 const GW = "10.0.1.1";
+const HOSTS: Record<string, string> = { app: "10.0.1.10", db: "10.0.1.20" };
+
+/**
+ * A ping from `ns` to `dst` (an address of the root namespace) must succeed;
+ * when it does not, say what in the root namespace stops the reply or the
+ * request (graders/diagnose.ts), not only that it failed.
+ */
+const reaches = (probeId: string, ns: string, dst: string): CheckFn => (q) => {
+  if (probeOk(q, probeId)) return pass();
+  const why = explain(diagnoseFlow(q.state, { client: HOSTS[ns], server: dst, iif: "br0", clientName: ns, serverName: "the root namespace" }));
+  return fail(`A ping from ${ns} to ${dst} got no answer.${why ? ` ${why}` : ""}`);
+};
 
 const defaultRouteVia = (ns: string): CheckFn => (q) => {
   const r = q.defaultRoute(ns);
@@ -75,21 +88,21 @@ export default defineExercise({
       title: "app can ping its gateway 10.0.1.1",
       dependsOn: ["gateway-address", "bridge-up"],
       hints: ["`ip netns exec app ping -c 1 10.0.1.1`; check that br0 and its ports are up with `ip -br link`."],
-      run: probe("app-to-gateway", "app sent a ping to 10.0.1.1 and got no answer."),
+      run: reaches("app-to-gateway", "app", GW),
     },
     {
       id: "app-reaches-root",
       title: "app can reach 172.16.0.1 in the root namespace",
       dependsOn: ["app-default-route", "app-reaches-gateway"],
       hints: ["`ip netns exec app ping -c 1 172.16.0.1`, then `ip -n app route get 172.16.0.1` shows which way the packet goes."],
-      run: probe("app-to-service", "A ping from app to 172.16.0.1 got no answer."),
+      run: reaches("app-to-service", "app", "172.16.0.1"),
     },
     {
       id: "db-reaches-root",
       title: "db can reach 172.16.0.1 in the root namespace",
       dependsOn: ["db-default-route", "gateway-address"],
       hints: ["`ip netns exec db ping -c 1 172.16.0.1`"],
-      run: probe("db-to-service", "A ping from db to 172.16.0.1 got no answer."),
+      run: reaches("db-to-service", "db", "172.16.0.1"),
     },
   ],
 });

@@ -1,5 +1,7 @@
 import { probeOk } from "../../../graders/checks";
+import { diagnoseFlow, explain, type Diagnosis } from "../../../graders/diagnose";
 import { defineExercise, fail, pass } from "../../../graders/exercise";
+import { natStatus } from "../../../graders/nat";
 import type { Query } from "../../../graders/query";
 
 const LAN_HOST = "192.168.10.2";
@@ -11,6 +13,10 @@ const ifaces = (q: Query) => ({
   lan: q.findAddress("192.168.10.1")?.link.name ?? "veth-lan",
   wan: q.findAddress(ROUTER_WAN)?.link.name ?? "veth-wan",
 });
+
+/** What in the router stops lan's traffic to wan or wan's replies (see graders/diagnose.ts). */
+const diagnose = (q: Query): Diagnosis[] =>
+  diagnoseFlow(q.state, { client: LAN_HOST, server: WAN_HOST, iif: ifaces(q).lan, clientName: "lan", serverName: "wan" });
 
 export default defineExercise({
   id: "nat/masquerade",
@@ -37,15 +43,22 @@ export default defineExercise({
     {
       id: "forwarding",
       title: "The root namespace forwards IPv4 packets",
-      hints: ["The kernel only routes between interfaces when forwarding is on.", "`sysctl -w net.ipv4.ip_forward=1`"],
+      hints: [
+        "The kernel only routes between interfaces when forwarding is on, and it looks at the interface a packet arrives on: requests arrive on the lan side, replies on the wan side.",
+        "`sysctl -w net.ipv4.ip_forward=1` turns it on for every interface.",
+      ],
       run: (q) => {
-        const { lan } = ifaces(q);
-        if (q.forwards(lan)) return pass();
-        return fail(
-          `IPv4 forwarding is off (net.ipv4.ip_forward = ${q.sysctl("net.ipv4.ip_forward") ?? "?"}, ` +
-            `net.ipv4.conf.${lan}.forwarding = ${q.sysctl(`net.ipv4.conf.${lan}.forwarding`) ?? "?"}): ` +
-            "packets from lan addressed to wan are dropped instead of routed.",
-        );
+        const off = diagnose(q).filter((d) => d.cause === "forwarding");
+        if (off.length === 0) return pass();
+        if (off.length === 2) {
+          return fail(
+            `IPv4 forwarding is off on both sides (net.ipv4.ip_forward = ${q.sysctl("net.ipv4.ip_forward") ?? "?"}): ` +
+              "packets from lan addressed to wan are dropped instead of routed.",
+          );
+        }
+        // One side only: say which direction still works, so the learner sees why both are needed.
+        const works = off[0].direction === "reply" ? "lan's requests get through" : "wan's replies would get through";
+        return fail(`${explain(off)} ${works}, but a ping needs both directions.`);
       },
     },
     {
@@ -64,7 +77,21 @@ export default defineExercise({
         if (d.kind === "masquerade" && d.to !== undefined && d.to !== ROUTER_WAN) {
           return fail(`Your masquerade rule uses ${wan}'s address ${d.to}; expected ${ROUTER_WAN}.`);
         }
-        if (d.kind !== "none") return pass();
+        const status = natStatus(d);
+        if (status === "matches") return pass();
+        if (d.kind === "unknown") {
+          // The rule may apply; only what wan actually saw can tell.
+          const seen = q.probe("seen-by-wan")?.seenSource;
+          if (seen === ROUTER_WAN) return pass();
+          const blocked = explain(diagnose(q).filter((x) => x.direction === "request"));
+          return fail(
+            `Your ${d.tool} rule uses ${d.why}, which the grader cannot evaluate, so the live test decides: ` +
+              (seen === undefined
+                ? `nothing lan sent reached wan.${blocked ? ` ${blocked}` : ""}`
+                : `wan saw lan's packets come from ${seen}, not ${ROUTER_WAN}.`) +
+              ` Rule: ${d.rule}`,
+          );
+        }
         const rules = q.sourceNatRules();
         if (rules.length === 0) return fail("There is no source NAT rule in iptables (either backend) or nftables.");
         return fail(
@@ -77,8 +104,21 @@ export default defineExercise({
       id: "reach",
       title: "lan can ping 203.0.113.2",
       dependsOn: ["forwarding"],
-      hints: ["`ip netns exec lan ping -c 1 203.0.113.2`; if requests arrive but replies do not, NAT is the missing piece."],
-      run: (q) => (probeOk(q, "lan-to-wan") ? pass() : fail(`A ping from lan to ${WAN_HOST} got no answer.`)),
+      hints: ["`ip netns exec lan ping -c 1 203.0.113.2`; follow the replies too: are they translated back, and may they be forwarded on the interface they arrive on?"],
+      run: (q) => {
+        if (probeOk(q, "lan-to-wan")) return pass();
+        const why = explain(diagnose(q));
+        if (why) return fail(`A ping from lan to ${WAN_HOST} got no answer. ${why}`);
+        // Nothing in the router stops it: then wan cannot answer an untranslated address.
+        const { lan, wan } = ifaces(q);
+        const nat = natStatus(q.sourceNat({ src: LAN_HOST, dst: WAN_HOST, iif: lan, oif: wan }));
+        return fail(
+          `A ping from lan to ${WAN_HOST} got no answer` +
+            (nat === "no-match" && !q.routeLookup(LAN_HOST, "wan")
+              ? `: routing and filtering let it through, but no NAT rule rewrites ${LAN_HOST}, and wan has no route back to it.`
+              : "."),
+        );
+      },
     },
     {
       id: "wan-sees-router",
@@ -89,7 +129,10 @@ export default defineExercise({
         const p = q.probe("seen-by-wan");
         if (!p) throw new Error('the live test "seen-by-wan" produced no result');
         if (p.seenSource === ROUTER_WAN) return pass();
-        if (p.seenSource === undefined) return fail("Nothing sent from lan arrived in wan.");
+        if (p.seenSource === undefined) {
+          const why = explain(diagnose(q).filter((d) => d.direction === "request"));
+          return fail(`Nothing sent from lan arrived in wan.${why ? ` ${why}` : ""}`);
+        }
         if (p.seenSource === LAN_HOST) return fail(`wan sees packets from ${LAN_HOST}, lan's own address: they are routed but not translated.`);
         return fail(`wan sees packets from ${p.seenSource}; expected ${ROUTER_WAN}.`);
       },

@@ -1,5 +1,6 @@
 import { probeOk } from "../../../graders/checks";
 import { defineExercise, fail, pass, type CheckDef, type CheckFn } from "../../../graders/exercise";
+import type { Query } from "../../../graders/query";
 
 const HOSTS = [
   { host: "h1", vlan: 10 },
@@ -8,13 +9,37 @@ const HOSTS = [
   { host: "h4", vlan: 20 },
 ] as const;
 
-/** Pairs in different VLANs must not reach each other. */
+/** Pairs in different VLANs must not reach each other, probed in both directions. */
 const CROSS = [
   ["h1", 3],
   ["h1", 4],
   ["h2", 3],
   ["h2", 4],
+  ["h3", 1],
+  ["h3", 2],
+  ["h4", 1],
+  ["h4", 2],
 ] as const;
+
+/**
+ * VLANs other than `own` that `port` belongs to and that carry another host's
+ * frames (another host port has that PVID). Floods in such a VLAN (broadcasts,
+ * unknown unicast) leave through this port as well: the VLANs leak into each
+ * other. VLAN 1, where every port starts, carries no host's frames once the
+ * PVIDs are set, so membership there is harmless.
+ */
+const leakingVlans = (q: Query, port: string, own: number): { vlan: number; tagged: boolean; hosts: string[] }[] => {
+  const v = q.portVlans(port);
+  if (!v) return [];
+  const pvidOf = (h: string) => {
+    const p = q.attachments(h, "br0")[0]?.outer.name;
+    return p === undefined ? undefined : q.portVlans(p)?.pvid;
+  };
+  return [...v.untagged.map((id) => ({ id, tagged: false })), ...v.tagged.map((id) => ({ id, tagged: true }))]
+    .filter(({ id }) => id !== own)
+    .map(({ id, tagged }) => ({ vlan: id, tagged, hosts: HOSTS.filter((h) => pvidOf(h.host) === id && q.attachments(h.host, "br0")[0]?.outer.name !== port).map((h) => h.host) }))
+    .filter((x) => x.hosts.length > 0);
+};
 
 const portCheck = (host: string, vlan: number): CheckFn => (q) => {
   const att = q.attachments(host, "br0")[0];
@@ -30,12 +55,21 @@ const portCheck = (host: string, vlan: number): CheckFn => (q) => {
   if (!v.untagged.includes(vlan)) {
     return fail(`${port} (${host}'s port) sends VLAN ${vlan} frames tagged, but ${host}'s eth0 expects plain frames; make VLAN ${vlan} egress untagged on it.`);
   }
+  const leaks = leakingVlans(q, port, vlan);
+  if (leaks.length) {
+    const l = leaks[0];
+    return fail(
+      `${port} (${host}'s port) is also ${l.tagged ? "a tagged" : "an untagged"} member of VLAN ${l.vlan}, so VLAN ${l.vlan}'s floods ` +
+        `(broadcasts such as ${l.hosts.join(" and ")}'s ARP requests) leave through it to ${host}: the VLANs are not separated. ` +
+        `Remove it: \`bridge vlan del dev ${port} vid ${l.vlan}\`.`,
+    );
+  }
   return pass();
 };
 
 const portChecks: CheckDef[] = HOSTS.map(({ host, vlan }) => ({
   id: `${host}-port`,
-  title: `${host}'s port is an untagged member of VLAN ${vlan} with PVID ${vlan}`,
+  title: `${host}'s port is an untagged member of VLAN ${vlan} with PVID ${vlan}, and of no other host's VLAN`,
   hints: [
     "PVID decides which VLAN an untagged incoming frame belongs to; \"untagged\" makes outgoing frames leave without a tag.",
     `\`bridge vlan add dev veth-${host} vid ${vlan} pvid untagged\``,
@@ -88,7 +122,10 @@ export default defineExercise({
       id: "isolation",
       title: "VLAN 10 (h1, h2) and VLAN 20 (h3, h4) cannot reach each other",
       dependsOn: ["vlan-filtering"],
-      hints: ["If a host still reaches the other VLAN, look for a port whose PVID is still 1: VLAN 1 is where every port starts."],
+      hints: [
+        "If a host still reaches the other VLAN, look for a port whose PVID is still 1: VLAN 1 is where every port starts.",
+        "Isolation is tested both ways (h1 to h3 and h3 to h1); `bridge vlan show` lists every VLAN each port belongs to.",
+      ],
       run: (q) => {
         const leaks = CROSS.filter(([from, n]) => probeOk(q, `${from}-h${n}`)).map(
           ([from, n]) => `${from} reached h${n} (10.0.0.${n})`,
