@@ -66,8 +66,10 @@ export function addressOnAttachment(ns: string, bridge: string, ip: string, pref
     }
     if (found.address.prefixlen !== prefixlen) {
       return fail(
-        `${ip} is on ${found.link.name} in ${ns} with prefix /${found.address.prefixlen}; expected /${prefixlen}, ` +
-          `otherwise ${ns} has no route to the rest of the subnet.`,
+        `${ip} is on ${found.link.name} in ${ns} with prefix /${found.address.prefixlen}; the task asks for /${prefixlen}. ` +
+          (found.address.prefixlen > prefixlen
+            ? `A longer prefix leaves the rest of the /${prefixlen} outside ${ns}'s on-link route, so it cannot reach those hosts.`
+            : `A shorter prefix makes ${ns} treat addresses beyond the /${prefixlen} as on this segment and ARP for them (ifconfig without a netmask gives a /8).`),
       );
     }
     if (att && found.link.name !== att.inner.name) {

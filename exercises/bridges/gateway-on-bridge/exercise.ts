@@ -55,7 +55,7 @@ export default defineExercise({
           const port = q.bridgeOf(found.link.name);
           return fail(
             port
-              ? `${GW} is on ${found.link.name}, which is a port of ${port.name}. Frames that arrive on a port are handed to the bridge, so an address on the port never answers; put it on br0.`
+              ? `${GW} is on ${found.link.name}, which is a port of ${port.name}. Frames that arrive on a port are handed to the bridge: br0 still answers ARP for the address, but the replies leave through ${found.link.name} itself, outside the bridge, and never reach app or db. Put it on br0.`
               : `${GW} is on ${found.link.name}; it has to be on br0, the interface app and db are connected to.`,
           );
         }
