@@ -55,7 +55,7 @@ export default defineExercise({
           const port = q.bridgeOf(found.link.name);
           return fail(
             port
-              ? `${GW} is on ${found.link.name}, which is a port of ${port.name}. Frames that arrive on a port are handed to the bridge: br0 still answers ARP for the address, but the replies leave through ${found.link.name} itself, outside the bridge, and never reach app or db. Put it on br0.`
+              ? `${GW} is on ${found.link.name}, which is a port of ${port.name}. Frames that arrive on a port are handed to the bridge: br0 still answers ARP for the address, but the root namespace sends its replies through ${found.link.name} and must first resolve the host's MAC there; the ARP answers arrive on a port, so they go to the bridge, the neighbour entry stays INCOMPLETE and no reply leaves. Put it on br0.`
               : `${GW} is on ${found.link.name}; it has to be on br0, the interface app and db are connected to.`,
           );
         }
