@@ -16,7 +16,7 @@ const out = imageDir();
 const ATTEMPTS = 3;
 let vm = createNodeVm({ timing: { startDeadlineMs: 240_000 } });
 let console0 = "";
-let t0 = performance.now();
+let t0: number;
 for (let attempt = 1; ; attempt++) {
   console0 = "";
   vm.on((e) => {

@@ -64,6 +64,7 @@ async function loadRegistry(siteDir: string): Promise<RegistryEntry[]> {
       'Malformed exercise: exercises/index.ts (or an exercise.ts it imports) failed to load.\n' +
         `  problem: ${why.split('\n').slice(0, 16).join('\n    ')}\n` +
         '  fix: correct the exercise definition named above; `npm run check:exercises` shows details.',
+      {cause: err},
     );
   }
 }

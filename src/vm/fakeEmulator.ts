@@ -44,25 +44,20 @@ export class FakeWorld {
   }
 
   platform(): VmPlatform {
-    const world = this;
-    class BoundFake extends FakeEmulator {
-      constructor(options: V86Options) {
-        super(options, world);
-      }
-    }
+    const BoundFake = boundFake(this);
     return {
       V86: BoundFake,
       wasmPath: "fake.wasm",
       load: (_what, onProgress, signal) =>
         new Promise<VmFiles>((resolve, reject) => {
-          world.loads++;
+          this.loads++;
           const timer = setTimeout(() => {
             onProgress("downloading", 1, 1);
             resolve({ bios: new ArrayBuffer(8), vgaBios: new ArrayBuffer(8), state: new ArrayBuffer(8) });
-          }, world.behaviour.downloadMs);
+          }, this.behaviour.downloadMs);
           signal.addEventListener("abort", () => {
             clearTimeout(timer);
-            world.abortedLoads++;
+            this.abortedLoads++;
             reject(signal.reason);
           });
         }),
@@ -201,4 +196,13 @@ export class FakeEmulator implements Emulator {
     frame.set(body, head.length);
     this.emit("virtio-console0-output-bytes", frame);
   }
+}
+
+/** The emulator class v86 is given: each instance reports to its world (arrow functions cannot be constructors). */
+function boundFake(world: FakeWorld): new (options: V86Options) => FakeEmulator {
+  return class extends FakeEmulator {
+    constructor(options: V86Options) {
+      super(options, world);
+    }
+  };
 }

@@ -7,7 +7,9 @@
 const BATCH_MS = 8;
 /** A prompt ends in "# " or "$ " once colours and cursor moves are taken out. */
 const PROMPT_END = /[#$] $/;
-// CSI and OSC sequences, then any other two-byte escape.
+// CSI and OSC sequences, then any other two-byte escape. Control characters
+// are the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const ESCAPES = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]/g;
 const TAIL = 256;
 
