@@ -5,7 +5,9 @@
  * the first page download.
  */
 import path from "node:path";
-import { z } from "zod";
+// A namespace import: sidebars.ts loads this through jiti, whose default-export
+// interop leaves a named `{ z }` import undefined.
+import * as z from "zod";
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case words joined by dashes");
 
