@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Exercise } from "../graders/exercise";
 import { RESET_SCRIPT } from "../graders/start";
 import { exerciseFolders } from "./discover";
-import { checkOutlineDocs, checkOutlineExercises, REPO_PATHS, type CoursePaths } from "./outlineCheck";
+import { checkChapterPages, checkOutlineDocs, checkOutlineExercises, REPO_PATHS, type CoursePaths } from "./outlineCheck";
 import { outlineProblems, shown, type Outline, type Problem } from "./schema";
 import { validateExerciseFolder } from "./validate";
 
@@ -23,7 +23,9 @@ export interface CourseReport {
 export async function checkCourse(outlineInput: unknown, paths: CoursePaths = REPO_PATHS): Promise<CourseReport> {
   const { outline, problems } = outlineProblems(outlineInput, shown(paths.outlineFile));
   const folders = exerciseFolders(paths.exercises);
-  if (outline) problems.push(...checkOutlineDocs(outline, paths), ...checkOutlineExercises(outline, folders, paths));
+  if (outline) {
+    problems.push(...checkOutlineDocs(outline, paths), ...checkOutlineExercises(outline, folders, paths), ...checkChapterPages(outline, paths));
+  }
   const reset = path.join(paths.exercises, RESET_SCRIPT);
   if (!existsSync(reset)) {
     problems.push({ file: shown(reset), problem: "the shared reset script is missing",

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import outline from "../outline";
 import { checkCourse } from "../check";
-import { checkOutlineDocs, checkOutlineExercises, docIds, type CoursePaths } from "../outlineCheck";
+import { checkChapterPages, checkOutlineDocs, checkOutlineExercises, docIds, type CoursePaths } from "../outlineCheck";
 import { outlineProblems, type OutlineInput } from "../schema";
 import { courseSidebar, sidebarItems } from "../sidebar";
 
@@ -43,7 +43,8 @@ describe("outline schema", () => {
 
 describe("outline against docs and folders", () => {
   it("reads doc ids from file names and front matter", () => {
-    expect([...docIds(PATHS.docs)].sort()).toEqual(["demo", "intro"]);
+    expect([...docIds(PATHS.docs).keys()].sort()).toEqual(["demo", "intro"]);
+    expect(docIds(PATHS.docs).get("demo")).toBe(path.join(PATHS.docs, "demo-page.mdx"));
   });
 
   it("names a chapter whose doc is missing, and how to add it", () => {
@@ -61,6 +62,16 @@ describe("outline against docs and folders", () => {
       ["x", "this exercise is in no chapter of the course outline, so no page counts it", expect.stringContaining('add a chapter { id: "newchap"')],
       ["outline.ts", expect.stringContaining('chapter "demo" lists "demo/gone", but'), expect.stringContaining("npm run new:exercise -- demo/gone")],
     ]);
+  });
+});
+
+describe("chapter pages", () => {
+  it("say which listed exercise the page does not show yet", () => {
+    const problems = checkChapterPages(valid(course(chapter("demo", ["demo/complete", "demo/shown"]))), PATHS);
+    expect(problems.map((p) => [path.basename(p.file), p.problem, p.severity])).toEqual([
+      ["demo-page.mdx", 'does not show exercise "demo/complete", which the outline lists in chapter "demo"', "unfinished"],
+    ]);
+    expect(problems[0]?.fix).toContain('<Exercise id="demo/complete" />');
   });
 });
 
