@@ -68,7 +68,7 @@ describe('problem report', () => {
   });
 });
 
-describe('registry load errors', () => {
+describe('course check crash reports', () => {
   it('keep the thrown message and drop the source excerpt and stack', () => {
     const stderr = [
       '/work/main/graders/exercise.ts:73',
