@@ -110,7 +110,8 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
     name: EXERCISES_PLUGIN_NAME,
 
     getPathsToWatch() {
-      return [`${root}/**/*`];
+      // The outline decides the course map and counts, so editing it reloads them too.
+      return [`${root}/**/*`, path.join(siteDir, 'course', 'outline.ts')];
     },
 
     // Loading happens here rather than in loadContent so the content keeps its
