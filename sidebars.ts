@@ -1,24 +1,8 @@
 import type {SidebarsConfig} from '@docusaurus/plugin-content-docs';
+import outline from './course/outline';
+import {courseSidebar} from './course/sidebar';
 
-// Each chapter page carries `chapter` in customProps so the sidebar can show
-// that chapter's solved-exercise count next to its link.
+// The sidebar is the course outline (course/outline.ts): edit chapters there.
 export default {
-  course: [
-    'intro',
-    {
-      type: 'category',
-      label: 'Layer 2',
-      collapsible: false,
-      items: [
-        {type: 'doc', id: 'bridges', customProps: {chapter: 'bridges'}},
-        {type: 'doc', id: 'vlans', customProps: {chapter: 'vlans'}},
-      ],
-    },
-    {
-      type: 'category',
-      label: 'Layer 3 and beyond',
-      collapsible: false,
-      items: [{type: 'doc', id: 'nat', customProps: {chapter: 'nat'}}],
-    },
-  ],
+  course: courseSidebar(outline),
 } satisfies SidebarsConfig;

@@ -62,7 +62,7 @@ if (!process.argv.includes("--no-vm")) {
       emit(`collect_grade_ms[${ex.id}]`, m, "ms");
     }
     emit("collect_grade_ms", worst, "ms");
-    if (check === undefined) throw new Error(`${CHECK_LAB} is not registered, so check_ms has no lab to time`);
+    if (check === undefined) throw new Error(`${CHECK_LAB} has no exercise folder, so check_ms has no lab to time`);
     emit("check_ms", check, "ms");
   } finally {
     await vm.stop();

@@ -22,7 +22,7 @@ const { values, positionals } = parseArgs({
   options: { script: { type: "string" }, snapshot: { type: "string" } },
 });
 const id = positionals[0] ?? usage("missing exercise id");
-const ex = getExercise(id) ?? usage(`unknown exercise "${id}" (is it registered in exercises/index.ts?)`);
+const ex = getExercise(id) ?? usage(`unknown exercise "${id}": there is no exercises/${id}/exercise.ts`);
 if (!values.script === !values.snapshot) usage("give exactly one of --script or --snapshot");
 
 let result: GradeResult;

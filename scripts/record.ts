@@ -22,7 +22,7 @@ if (!id) {
 }
 const ex = getExercise(id);
 if (!ex) {
-  console.error(`unknown exercise "${id}" (is it registered in exercises/index.ts?)`);
+  console.error(`unknown exercise "${id}": there is no exercises/${id}/exercise.ts (\`npm run new:exercise -- ${id}\` creates one)`);
   process.exit(2);
 }
 

@@ -1,6 +1,9 @@
 /**
- * Local Docusaurus plugin: turns `exercises/**` into browser data.
- * - global data: a light index (id, chapter, title) for progress counts;
+ * Local Docusaurus plugin: turns `exercises/**` into browser data. It first
+ * runs the course check shared with `npm run check:exercises` (course/check.ts)
+ * and fails the build on any error, naming the file and the fix.
+ * - global data: the course outline (course/outline.ts) and a light index of
+ *   the exercises (id, chapter, title) for the course map and progress counts;
  * - `@netlab/exercise-tasks`: a generated module mapping each id to lazy
  *   loaders of its compiled task.mdx + scripts, and of its graders
  *   definition, so a page downloads only the exercises it embeds;
@@ -12,7 +15,7 @@ import path from 'node:path';
 import {promisify} from 'node:util';
 import {createMDXLoaderRule} from '@docusaurus/mdx-loader';
 import type {LoadContext, Plugin} from '@docusaurus/types';
-import {errorMessage, loadExercises, type RegistryEntry} from './exercises/load';
+import {errorMessage, loadExercises, problemReport, type CourseDump} from './exercises/load';
 import {EXERCISES_PLUGIN_NAME, type ExercisesGlobalData} from './exercises/types';
 
 const run = promisify(execFile);
@@ -48,24 +51,39 @@ function tasksModule(entries: Entry[]): string {
   return `export default {\n${lines.join('\n')}\n};\n`;
 }
 
-/** Reads the registry through tsx (see exercises/dumpRegistry.ts for why). */
-async function loadRegistry(siteDir: string): Promise<RegistryEntry[]> {
-  const script = path.join(siteDir, 'src/plugins/exercises/dumpRegistry.ts');
+/** Checks the course through tsx (see exercises/dumpCourse.ts for why). */
+async function loadCourse(siteDir: string): Promise<CourseDump> {
+  const script = path.join(siteDir, 'src/plugins/exercises/dumpCourse.ts');
   try {
     const {stdout} = await run(process.execPath, ['--import', 'tsx', script], {
       cwd: siteDir,
       maxBuffer: 16 * 1024 * 1024,
     });
-    return JSON.parse(stdout) as RegistryEntry[];
+    return JSON.parse(stdout) as CourseDump;
   } catch (err) {
     const stderr = (err as {stderr?: unknown}).stderr;
     const why = typeof stderr === 'string' && stderr.trim() ? errorMessage(stderr) : String(err);
     throw new Error(
-      'Malformed exercise: exercises/index.ts (or an exercise.ts it imports) failed to load.\n' +
+      'The course check crashed (course/check.ts via src/plugins/exercises/dumpCourse.ts).\n' +
         `  problem: ${why.split('\n').slice(0, 16).join('\n    ')}\n` +
-        '  fix: correct the exercise definition named above; `npm run check:exercises` shows details.',
+        '  fix: `npm run check:exercises` runs the same check and shows the details.',
       {cause: err},
     );
+  }
+}
+
+/**
+ * Errors stop the build; unfinished work (recordings, near-misses,
+ * alternatives) only warns, so an author can preview a new exercise.
+ */
+function reportProblems(dump: CourseDump): void {
+  const errors = dump.problems.filter((p) => p.severity === 'error');
+  const unfinished = dump.problems.filter((p) => p.severity === 'unfinished');
+  if (unfinished.length) {
+    console.warn(`[${EXERCISES_PLUGIN_NAME}] ${unfinished.length} unfinished item(s); \`npm run check:exercises\` fails until they are done:\n${problemReport(unfinished)}`);
+  }
+  if (errors.length || !dump.outline) {
+    throw new Error(`Malformed course: ${errors.length} problem(s)\n${problemReport(errors)}`);
   }
 }
 
@@ -93,14 +111,20 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
     name: EXERCISES_PLUGIN_NAME,
 
     getPathsToWatch() {
-      return [`${root}/**/*`];
+      // The outline decides the course map and counts, so editing it reloads them too.
+      return [`${root}/**/*`, path.join(siteDir, 'course', 'outline.ts')];
     },
 
     // Loading happens here rather than in loadContent so the content keeps its
     // type (Plugin<T> is not assignable to the config's Plugin<unknown>).
     async contentLoaded({actions}) {
-      const content = await loadExercises(root, await loadRegistry(siteDir));
-      const data: ExercisesGlobalData = {exercises: content.map((e) => e.summary)};
+      const dump = await loadCourse(siteDir);
+      reportProblems(dump);
+      const content = await loadExercises(root, dump.exercises);
+      const data: ExercisesGlobalData = {
+        exercises: content.map((e) => e.summary),
+        parts: dump.outline?.parts ?? [],
+      };
       actions.setGlobalData(data);
       const entries = await Promise.all(
         content.map(async (e) => ({

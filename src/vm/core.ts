@@ -11,7 +11,6 @@ import {
 } from "./config";
 import { inspect, type Emulator, type EmulatorClass } from "./emulator";
 import { HealthWatch } from "./health";
-import { putFileScript, shellQuote } from "./protocol";
 import { attachRoot, type LazyRootStorage, type RootFs } from "./rootfs";
 import { abortable, knockAgent, knockShells, settle } from "./startup";
 import { TerminalTap } from "./terminal";
@@ -315,17 +314,6 @@ export class V86Lab implements LabVm {
     const c = Math.max(10, Math.floor(cols));
     const r = Math.max(4, Math.floor(rows));
     await this.exec(`stty -F /dev/ttyS${terminal} cols ${c} rows ${r}`, { timeoutMs: 3000 });
-  }
-
-  async putFile(path: string, data: Uint8Array | string, mode = 0o644): Promise<void> {
-    const r = await this.exec(putFileScript(path, data, mode), { timeoutMs: 30_000 });
-    if (r.exitCode !== 0) throw new VmError(`could not write ${path}: ${r.stderr.trim()}`);
-  }
-
-  async getFile(path: string): Promise<Uint8Array> {
-    const r = await this.exec(`cat -- ${shellQuote(path)}`, { timeoutMs: 30_000 });
-    if (r.exitCode !== 0) throw new VmError(`could not read ${path}: ${r.stderr.trim()}`);
-    return r.stdoutBytes;
   }
 
   /** Save the running machine's state (used by the image build). */

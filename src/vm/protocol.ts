@@ -101,22 +101,3 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   }
   return -1;
 }
-
-/** Quote a string for bash, safe for any content. */
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
-
-/** A script that writes `data` to `path` through the agent (binary-safe, via base64). */
-export function putFileScript(path: string, data: Uint8Array | string, mode: number): string {
-  const bytes = typeof data === "string" ? encoder.encode(data) : data;
-  const q = shellQuote(path);
-  return `mkdir -p -- "$(dirname -- ${q})" && base64 -d > ${q} <<'__NETLAB_EOF__'\n${toBase64(bytes)}\n__NETLAB_EOF__\nchmod ${mode.toString(8)} -- ${q}`;
-}
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  const b64 = btoa(s);
-  return b64.replace(/(.{76})/g, "$1\n");
-}

@@ -15,7 +15,7 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
-  /** Raw stdout bytes, for binary-safe callers such as getFile. */
+  /** Raw stdout bytes, for binary-safe callers such as the graders' collector. */
   stdoutBytes: Uint8Array;
 }
 
@@ -52,8 +52,6 @@ export interface LabVm {
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Send raw bytes (keystrokes) to a learner terminal. */
   writeTerminal(terminal: number, data: Uint8Array | string): void;
-  putFile(path: string, data: Uint8Array | string, mode?: number): Promise<void>;
-  getFile(path: string): Promise<Uint8Array>;
   /** Subscribe to events; returns the unsubscribe function. */
   on(listener: VmListener): () => void;
 }

@@ -26,8 +26,27 @@ export interface ExerciseScripts {
   setupTimeoutMs: number;
 }
 
+/** A part of the course outline (course/outline.ts), as validated at build time. */
+export interface OutlinePart {
+  id: string;
+  title: string;
+  chapters: OutlineChapter[];
+}
+
+export interface OutlineChapter {
+  /** Progress key and exercises/<id>/ folder. */
+  id: string;
+  /** Docusaurus doc id of the lesson page. */
+  doc: string;
+  title: string;
+  blurb: string;
+  /** Exercise ids in lesson order. */
+  exercises: string[];
+}
+
 export interface ExercisesGlobalData {
   exercises: ExerciseSummary[];
+  parts: OutlinePart[];
 }
 
 export const EXERCISES_PLUGIN_NAME = 'netlab-exercises';

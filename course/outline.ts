@@ -1,0 +1,68 @@
+/**
+ * The course outline: parts, their chapters, and each chapter's exercises in
+ * order. The sidebar (sidebars.ts), the course map on the home, intro and
+ * progress pages, and the progress counts all derive from this one list.
+ *
+ * To add an exercise, list its id under its chapter (`npm run new:exercise`
+ * does it for you). To add a chapter, write docs/<doc>.mdx and add an entry
+ * to a part. `npm run check:exercises` and the site build reject a chapter
+ * without its doc, an exercise folder in no chapter, and an id here without
+ * a folder.
+ */
+import type { OutlineInput } from "./schema";
+
+export default {
+  intro: "intro",
+  parts: [
+    {
+      id: "foundations",
+      title: "Foundations",
+      chapters: [
+        {
+          id: "nat",
+          doc: "nat",
+          title: "NAT and masquerading",
+          blurb: "Let a private network reach the outside world through one address with iptables MASQUERADE.",
+          exercises: [
+            "nat/masquerade",
+          ],
+        },
+      ],
+    },
+    {
+      id: "services",
+      title: "Services",
+      chapters: [],
+    },
+    {
+      id: "layer2",
+      title: "Layer 2 and overlays",
+      chapters: [
+        {
+          id: "bridges",
+          doc: "bridges",
+          title: "Linux bridges",
+          blurb: "Build a virtual switch, plug network namespaces into it with veth cables and watch frames flow.",
+          exercises: [
+            "bridges/two-namespaces",
+            "bridges/gateway-on-bridge",
+          ],
+        },
+        {
+          id: "vlans",
+          doc: "vlans",
+          title: "VLANs on a bridge",
+          blurb: "Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.",
+          exercises: [
+            "vlans/vlan-aware-bridge",
+          ],
+        },
+      ],
+    },
+    {
+      id: "kubernetes",
+      title: "Containers and Kubernetes",
+      chapters: [],
+    },
+  ],
+} satisfies OutlineInput;
