@@ -41,13 +41,16 @@ const check = await vm.exec("ip -V && iptables -V && nft -v && ip netns list && 
 if (check.exitCode !== 0) throw new Error(`image self-check failed: ${check.stderr}`);
 // Forget what booting read, then read what a lesson and a Check use, so the
 // state carries exactly those pages (freed pages are zeroed: init_on_free).
-await vm.exec("sync; echo 3 > /proc/sys/vm/drop_caches", { timeoutMs: 60_000 });
+// Read-ahead off while warming: the state then holds the pages the commands
+// touched, not the 252 KB around each of them (restored right after).
+const ra = (await vm.exec("cat /sys/class/bdi/9p-*/read_ahead_kb | head -1", { timeoutMs: 30_000 })).stdout.trim();
+await vm.exec("for f in /sys/class/bdi/9p-*/read_ahead_kb; do echo 0 > $f; done; sync; echo 3 > /proc/sys/vm/drop_caches", { timeoutMs: 60_000 });
 const warmScript = process.env.NETLAB_WARMUP === "0" ? "true" : readFileSync(new URL("./warmup.sh", import.meta.url), "utf8");
 const warm = await vm.exec(warmScript, { timeoutMs: 180_000 });
 if (warm.exitCode !== 0) throw new Error(`warm-up failed (${warm.exitCode}): ${warm.stderr}`);
 const leftover = await vm.exec("ip netns list; ip -br link | grep -v '^lo '; nft list ruleset", { timeoutMs: 30_000 });
 if (leftover.stdout.trim() !== "") throw new Error(`warm-up left state behind:\n${leftover.stdout}`);
-await vm.exec("sync; echo 1 > /proc/sys/vm/compact_memory", { timeoutMs: 60_000 });
+await vm.exec(`for f in /sys/class/bdi/9p-*/read_ahead_kb; do echo ${Number(ra) || 128} > $f; done; sync; echo 1 > /proc/sys/vm/compact_memory`, { timeoutMs: 60_000 });
 const fetched = vm.rootBytesFetched;
 const state = await vm.saveState();
 await vm.stop();
