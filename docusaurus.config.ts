@@ -49,8 +49,7 @@ export default {
     },
     footer: {
       style: 'dark',
-      copyright:
-        'netlab — every lab runs a real Debian Linux VM inside your browser tab. Nothing is sent to a server.',
+      copyright: 'netlab — every lab runs a real Debian Linux VM inside your browser tab. Nothing is sent to a server.',
     },
     docs: {sidebar: {hideable: true}},
     prism: {

@@ -17,7 +17,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/ban-ts-comment': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'}],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none'},
+      ],
     },
   },
   {
@@ -37,7 +40,9 @@ export default tseslint.config(
   {
     // The offline worker and browser-side scripts run with browser globals.
     files: ['static/**/*.js'],
-    languageOptions: {globals: {self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', Response: 'readonly'}},
+    languageOptions: {
+      globals: {self: 'readonly', caches: 'readonly', fetch: 'readonly', URL: 'readonly', Response: 'readonly'},
+    },
   },
   {
     files: ['**/*.{mjs,cjs,js}'],

@@ -99,7 +99,8 @@ async function main(): Promise<void> {
   const all: Record<string, number[]> = {};
   try {
     for (let run = 0; run < COLD_RUNS; run++) {
-      for (const [k, v] of Object.entries(await session(server.url, buildDir, run === COLD_RUNS - 1))) (all[k] ??= []).push(...v);
+      for (const [k, v] of Object.entries(await session(server.url, buildDir, run === COLD_RUNS - 1)))
+        (all[k] ??= []).push(...v);
     }
   } finally {
     await server.close();

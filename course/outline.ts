@@ -9,59 +9,52 @@
  * without its doc, an exercise folder in no chapter, and an id here without
  * a folder.
  */
-import type { OutlineInput } from "./schema";
+import type {OutlineInput} from './schema';
 
 export default {
-  intro: "intro",
+  intro: 'intro',
   parts: [
     {
-      id: "foundations",
-      title: "Foundations",
+      id: 'foundations',
+      title: 'Foundations',
       chapters: [
         {
-          id: "nat",
-          doc: "nat",
-          title: "NAT and masquerading",
-          blurb: "Let a private network reach the outside world through one address with iptables MASQUERADE.",
-          exercises: [
-            "nat/masquerade",
-          ],
+          id: 'nat',
+          doc: 'nat',
+          title: 'NAT and masquerading',
+          blurb: 'Let a private network reach the outside world through one address with iptables MASQUERADE.',
+          exercises: ['nat/masquerade'],
         },
       ],
     },
     {
-      id: "services",
-      title: "Services",
+      id: 'services',
+      title: 'Services',
       chapters: [],
     },
     {
-      id: "layer2",
-      title: "Layer 2 and overlays",
+      id: 'layer2',
+      title: 'Layer 2 and overlays',
       chapters: [
         {
-          id: "bridges",
-          doc: "bridges",
-          title: "Linux bridges",
-          blurb: "Build a virtual switch, plug network namespaces into it with veth cables and watch frames flow.",
-          exercises: [
-            "bridges/two-namespaces",
-            "bridges/gateway-on-bridge",
-          ],
+          id: 'bridges',
+          doc: 'bridges',
+          title: 'Linux bridges',
+          blurb: 'Build a virtual switch, plug network namespaces into it with veth cables and watch frames flow.',
+          exercises: ['bridges/two-namespaces', 'bridges/gateway-on-bridge'],
         },
         {
-          id: "vlans",
-          doc: "vlans",
-          title: "VLANs on a bridge",
-          blurb: "Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.",
-          exercises: [
-            "vlans/vlan-aware-bridge",
-          ],
+          id: 'vlans',
+          doc: 'vlans',
+          title: 'VLANs on a bridge',
+          blurb: 'Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.',
+          exercises: ['vlans/vlan-aware-bridge'],
         },
       ],
     },
     {
-      id: "kubernetes",
-      title: "Containers and Kubernetes",
+      id: 'kubernetes',
+      title: 'Containers and Kubernetes',
       chapters: [],
     },
   ],

@@ -3,13 +3,13 @@
  * the exercise validator (and the graders it imports) because sidebars.ts
  * runs the docs part while Docusaurus loads its config.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { shown, type Outline, type Problem } from "./schema";
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {shown, type Outline, type Problem} from './schema';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const OUTLINE_FILE = path.join(REPO_ROOT, "course", "outline.ts");
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const OUTLINE_FILE = path.join(REPO_ROOT, 'course', 'outline.ts');
 
 export interface CoursePaths {
   exercises: string;
@@ -19,8 +19,8 @@ export interface CoursePaths {
 }
 
 export const REPO_PATHS: CoursePaths = {
-  exercises: path.join(REPO_ROOT, "exercises"),
-  docs: path.join(REPO_ROOT, "docs"),
+  exercises: path.join(REPO_ROOT, 'exercises'),
+  docs: path.join(REPO_ROOT, 'docs'),
   outlineFile: OUTLINE_FILE,
 };
 
@@ -36,17 +36,17 @@ export function docIds(docsDir: string): Map<string, string> {
     for (const name of readdirSync(dir).sort()) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) {
-        if (!name.startsWith("_")) walk(p, `${prefix}${name}/`);
+        if (!name.startsWith('_')) walk(p, `${prefix}${name}/`);
         continue;
       }
       const m = /^(.*)\.mdx?$/.exec(name);
-      if (!m || name.startsWith("_")) continue;
-      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(p, "utf8"))?.[1] ?? "";
+      if (!m || name.startsWith('_')) continue;
+      const front = /^---\n([\s\S]*?)\n---/.exec(readFileSync(p, 'utf8'))?.[1] ?? '';
       const id = /^id:\s*['"]?([^'"\n]+?)['"]?\s*$/m.exec(front)?.[1] ?? m[1];
       ids.set(`${prefix}${id}`, p);
     }
   };
-  walk(docsDir, "");
+  walk(docsDir, '');
   return ids;
 }
 
@@ -61,11 +61,11 @@ export function checkOutlineDocs(outline: Outline, paths: CoursePaths): Problem[
         file,
         problem: `${what} names doc "${doc}", but ${shown(paths.docs)}/ has no page with that id`,
         fix: `write ${shown(path.join(paths.docs, `${doc}.mdx`))} (front matter \`id: ${doc}\`), or correct the doc id in the outline`,
-        severity: "error",
+        severity: 'error',
       });
     }
   };
-  need(outline.intro, "intro");
+  need(outline.intro, 'intro');
   for (const part of outline.parts) for (const ch of part.chapters) need(ch.doc, `chapter "${ch.id}"`);
   return problems;
 }
@@ -77,14 +77,14 @@ export function checkChapterPages(outline: Outline, paths: CoursePaths): Problem
   for (const ch of outline.parts.flatMap((p) => p.chapters)) {
     const file = docs.get(ch.doc);
     if (!file) continue;
-    const page = readFileSync(file, "utf8");
+    const page = readFileSync(file, 'utf8');
     for (const id of ch.exercises) {
       if (new RegExp(`<Exercise\\s[^>]*id=["']${id}["']`).test(page)) continue;
       problems.push({
         file: shown(file),
         problem: `does not show exercise "${id}", which the outline lists in chapter "${ch.id}"`,
         fix: `put <Exercise id="${id}" /> on the page, after its <Lab />, where the lesson has taught what it needs`,
-        severity: "unfinished",
+        severity: 'unfinished',
       });
     }
   }
@@ -99,15 +99,15 @@ export function checkOutlineExercises(outline: Outline, folders: string[], paths
   const problems: Problem[] = [];
   for (const id of folders) {
     if (listed.has(id)) continue;
-    const chapterId = id.split("/")[0] ?? "";
+    const chapterId = id.split('/')[0] ?? '';
     const chapter = chapters.find((c) => c.id === chapterId);
     problems.push({
       file: shown(path.join(paths.exercises, id)),
-      problem: "this exercise is in no chapter of the course outline, so no page counts it",
+      problem: 'this exercise is in no chapter of the course outline, so no page counts it',
       fix: chapter
         ? `add "${id}" to the exercises of chapter "${chapterId}" in ${file}`
         : `add a chapter { id: "${chapterId}", doc: "<doc id>", title, blurb, exercises: ["${id}"] } to a part in ${file}`,
-      severity: "error",
+      severity: 'error',
     });
   }
   const present = new Set(folders);
@@ -118,10 +118,9 @@ export function checkOutlineExercises(outline: Outline, folders: string[], paths
         file,
         problem: `chapter "${ch.id}" lists "${id}", but ${shown(path.join(paths.exercises, id))}/ does not exist`,
         fix: `create it with \`npm run new:exercise -- ${id}\`, or remove "${id}" from the outline`,
-        severity: "error",
+        severity: 'error',
       });
     }
   }
   return problems;
 }
-

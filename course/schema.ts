@@ -4,12 +4,12 @@
  * outline through the exercises plugin's global data, so zod stays out of
  * the first page download.
  */
-import path from "node:path";
+import path from 'node:path';
 // A namespace import: sidebars.ts loads this through jiti, whose default-export
 // interop leaves a named `{ z }` import undefined.
-import * as z from "zod";
+import * as z from 'zod';
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case words joined by dashes");
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case words joined by dashes');
 
 export const ChapterSchema = z.object({
   /** The chapter's key: its exercises live in exercises/<id>/, progress is counted under it. */
@@ -41,22 +41,25 @@ export const OutlineSchema = z
     const exercises = new Set<string>();
     const parts = new Set<string>();
     o.parts.forEach((p, pi) => {
-      if (parts.has(p.id)) ctx.addIssue({ code: "custom", path: ["parts", pi, "id"], message: `part "${p.id}" is listed twice` });
+      if (parts.has(p.id))
+        ctx.addIssue({code: 'custom', path: ['parts', pi, 'id'], message: `part "${p.id}" is listed twice`});
       parts.add(p.id);
       p.chapters.forEach((c, ci) => {
-        const at = ["parts", pi, "chapters", ci];
-        if (chapters.has(c.id)) ctx.addIssue({ code: "custom", path: [...at, "id"], message: `chapter "${c.id}" is listed twice` });
+        const at = ['parts', pi, 'chapters', ci];
+        if (chapters.has(c.id))
+          ctx.addIssue({code: 'custom', path: [...at, 'id'], message: `chapter "${c.id}" is listed twice`});
         chapters.add(c.id);
         c.exercises.forEach((id, ei) => {
           // The folder decides the chapter, so the outline cannot contradict it.
           if (!id.startsWith(`${c.id}/`)) {
             ctx.addIssue({
-              code: "custom",
-              path: [...at, "exercises", ei],
+              code: 'custom',
+              path: [...at, 'exercises', ei],
               message: `"${id}" is listed under chapter "${c.id}" but its folder is not in exercises/${c.id}/`,
             });
           }
-          if (exercises.has(id)) ctx.addIssue({ code: "custom", path: [...at, "exercises", ei], message: `"${id}" is listed twice` });
+          if (exercises.has(id))
+            ctx.addIssue({code: 'custom', path: [...at, 'exercises', ei], message: `"${id}" is listed twice`});
           exercises.add(id);
         });
       });
@@ -78,26 +81,26 @@ export interface Problem {
   file: string;
   problem: string;
   fix: string;
-  severity: "error" | "unfinished";
+  severity: 'error' | 'unfinished';
 }
 
 /** A path as authors see it: relative to where the command runs. */
-export const shown = (p: string): string => path.relative(process.cwd(), p) || ".";
+export const shown = (p: string): string => path.relative(process.cwd(), p) || '.';
 
 export function formatProblem(p: Problem): string {
   return `${p.file}: ${p.problem}\n    fix: ${p.fix}`;
 }
 
 /** Schema issues as problems in the outline file, one per issue. */
-export function outlineProblems(input: unknown, file: string): { outline?: Outline; problems: Problem[] } {
+export function outlineProblems(input: unknown, file: string): {outline?: Outline; problems: Problem[]} {
   const r = OutlineSchema.safeParse(input);
-  if (r.success) return { outline: r.data, problems: [] };
+  if (r.success) return {outline: r.data, problems: []};
   return {
     problems: r.error.issues.map((i) => ({
       file,
-      problem: `${i.path.join(".") || "(root)"}: ${i.message}`,
-      fix: "edit that entry so it matches the shape documented in course/schema.ts",
-      severity: "error" as const,
+      problem: `${i.path.join('.') || '(root)'}: ${i.message}`,
+      fix: 'edit that entry so it matches the shape documented in course/schema.ts',
+      severity: 'error' as const,
     })),
   };
 }

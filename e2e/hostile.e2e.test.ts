@@ -57,10 +57,11 @@ async function launchCommand(command: string): Promise<void> {
 async function staysResponsive(label: string): Promise<void> {
   const began = Date.now();
   const lag = await page.evaluate(
-    () => new Promise<number>((resolve) => {
-      const t = performance.now();
-      setTimeout(() => resolve(performance.now() - t), 0);
-    }),
+    () =>
+      new Promise<number>((resolve) => {
+        const t = performance.now();
+        setTimeout(() => resolve(performance.now() - t), 0);
+      }),
   );
   console.log(`${label}: page answered in ${Date.now() - began} ms (event-loop delay ${lag.toFixed(0)} ms)`);
   await page.getByRole('button', {name: 'Full screen'}).click();
@@ -84,7 +85,8 @@ async function check(): Promise<Verdict> {
 function expectAnswer(result: Verdict): void {
   console.log(`Check: ${result.verdict}: ${result.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   expect(['passed', 'failed', 'error'], result.text).toContain(result.verdict);
-  if (result.verdict === 'error') expect(result.text).toMatch(/did not answer|stopped working|timed out|Reset|could not/i);
+  if (result.verdict === 'error')
+    expect(result.text).toMatch(/did not answer|stopped working|timed out|Reset|could not/i);
 }
 
 /** Resets the lab the way the case calls for, then proves the new shell works. */
@@ -129,7 +131,7 @@ describe('hostile input in the lab terminal', () => {
   });
 
   it('a sabotaged PATH, aliases and functions do not reach grading', async () => {
-    await run(page, "alias ip=false iptables=false cat=false; nft() { return 1; }; export PATH=/nowhere");
+    await run(page, 'alias ip=false iptables=false cat=false; nft() { return 1; }; export PATH=/nowhere');
     await run(page, 'ip link show');
     await staysResponsive('sabotaged shell');
     const result = await check();

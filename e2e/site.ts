@@ -12,7 +12,16 @@ import {fileURLToPath} from 'node:url';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const BUILD_DIR = path.join(REPO, 'build');
 
-const SOURCES = ['docs', 'src', 'exercises', 'graders', 'static', 'docusaurus.config.ts', 'sidebars.ts', 'package.json'];
+const SOURCES = [
+  'docs',
+  'src',
+  'exercises',
+  'graders',
+  'static',
+  'docusaurus.config.ts',
+  'sidebars.ts',
+  'package.json',
+];
 const SKIP = new Set(['node_modules', '__tests__', 'snapshots']);
 
 async function newest(p: string): Promise<number> {

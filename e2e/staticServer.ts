@@ -17,7 +17,12 @@ export interface StaticServer {
 export async function serveStatic(root: string, port = 0): Promise<StaticServer> {
   const absolute = path.resolve(root);
   // no-cache like a host that revalidates, so a rebuilt site is seen at once.
-  const files = sirv(absolute, {dev: false, etag: true, extensions: ['html'], setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache')});
+  const files = sirv(absolute, {
+    dev: false,
+    etag: true,
+    extensions: ['html'],
+    setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+  });
   const server = http.createServer((req, res) => {
     files(req, res, () => {
       readFile(path.join(absolute, '404.html'))

@@ -1,5 +1,5 @@
 /** Address arithmetic, always through ipaddr.js. */
-import ipaddr from "ipaddr.js";
+import ipaddr from 'ipaddr.js';
 
 /** Is `ip` inside `cidr`? undefined when either side does not parse or the families differ. */
 export function inCidr(ip: string, cidr: string): boolean | undefined {
@@ -15,7 +15,7 @@ export function networkOf(ip: string, prefixlen: number): string | undefined {
   const cidr = `${ip}/${prefixlen}`;
   if (!ipaddr.isValidCIDR(cidr)) return undefined;
   const a = ipaddr.parse(ip);
-  const net = a.kind() === "ipv4" ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
+  const net = a.kind() === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(cidr) : ipaddr.IPv6.networkAddressFromCIDR(cidr);
   return `${net.toString()}/${prefixlen}`;
 }
 
@@ -25,12 +25,12 @@ export function sameAddress(a: string, b: string): boolean {
 }
 
 /** Route destinations: "default" or a prefix; a bare address is a host route. */
-export function routeCidr(dst: string, family: "inet" | "inet6"): string {
-  if (dst === "default") return family === "inet" ? "0.0.0.0/0" : "::/0";
-  if (dst.includes("/")) return dst;
-  return family === "inet" ? `${dst}/32` : `${dst}/128`;
+export function routeCidr(dst: string, family: 'inet' | 'inet6'): string {
+  if (dst === 'default') return family === 'inet' ? '0.0.0.0/0' : '::/0';
+  if (dst.includes('/')) return dst;
+  return family === 'inet' ? `${dst}/32` : `${dst}/128`;
 }
 
 export function prefixLength(cidr: string): number {
-  return Number(cidr.split("/")[1] ?? "0");
+  return Number(cidr.split('/')[1] ?? '0');
 }

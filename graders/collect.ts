@@ -3,14 +3,14 @@
  * text is passed in (Node reads graders/collector.sh from disk, the site
  * bundles it), so this module works in both places.
  */
-import type { ExecVm } from "../src/vm/types";
-import type { Exercise, GradeResult } from "./exercise";
-import { grade } from "./exercise";
-import { probeLine } from "./probes";
-import { parseSections, type ParseOutcome, type Section } from "./sections";
-import { buildNetState } from "./state";
+import type {ExecVm} from '../src/vm/types';
+import type {Exercise, GradeResult} from './exercise';
+import {grade} from './exercise';
+import {probeLine} from './probes';
+import {parseSections, type ParseOutcome, type Section} from './sections';
+import {buildNetState} from './state';
 
-type CollectSpec = Pick<Exercise, "probes" | "files" | "deepNamespaces">;
+type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'deepNamespaces'>;
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -22,20 +22,20 @@ const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
  */
 export function stripComments(script: string): string {
   return script
-    .split("\n")
+    .split('\n')
     .filter((line) => !/^\s*(#|$)/.test(line))
-    .join("\n");
+    .join('\n');
 }
 
 /** The exec command: parameter assignments followed by the script body. */
 export function collectorCommand(script: string, spec: CollectSpec, waitSeconds = 1): string {
   const params = [
-    `NETLAB_PROBES=${shellQuote(spec.probes.map(probeLine).join("\n"))}`,
-    `NETLAB_FILES=${shellQuote(spec.files.join("\n"))}`,
-    `NETLAB_DEEP=${shellQuote(spec.deepNamespaces.join(" "))}`,
+    `NETLAB_PROBES=${shellQuote(spec.probes.map(probeLine).join('\n'))}`,
+    `NETLAB_FILES=${shellQuote(spec.files.join('\n'))}`,
+    `NETLAB_DEEP=${shellQuote(spec.deepNamespaces.join(' '))}`,
     `NETLAB_WAIT=${waitSeconds}`,
   ];
-  return `${params.join("\n")}\n${stripComments(script)}`;
+  return `${params.join('\n')}\n${stripComments(script)}`;
 }
 
 /** Collects the raw sections; VM trouble comes back as an error outcome, never as a throw. */
@@ -47,13 +47,13 @@ export async function collectSections(
 ): Promise<ParseOutcome<Section[]>> {
   let stdout: Uint8Array;
   try {
-    const r = await vm.exec(collectorCommand(script, spec), { timeoutMs });
+    const r = await vm.exec(collectorCommand(script, spec), {timeoutMs});
     if (r.exitCode !== 0) {
-      return { ok: false, error: `collector exited with ${r.exitCode}: ${r.stderr.slice(0, 300)}` };
+      return {ok: false, error: `collector exited with ${r.exitCode}: ${r.stderr.slice(0, 300)}`};
     }
     stdout = r.stdoutBytes.length > 0 ? r.stdoutBytes : new TextEncoder().encode(r.stdout);
   } catch (e) {
-    return { ok: false, error: `the VM did not answer: ${(e as Error).message}` };
+    return {ok: false, error: `the VM did not answer: ${(e as Error).message}`};
   }
   return parseSections(stdout);
 }
@@ -63,8 +63,8 @@ export async function collectAndGrade(
   script: string,
   ex: Exercise,
   timeoutMs?: number,
-): Promise<{ result: GradeResult; sections?: Section[] }> {
+): Promise<{result: GradeResult; sections?: Section[]}> {
   const sections = await collectSections(vm, script, ex, timeoutMs);
-  if (!sections.ok) return { result: grade(ex, sections) };
-  return { result: grade(ex, buildNetState(sections.value, ex.probes)), sections: sections.value };
+  if (!sections.ok) return {result: grade(ex, sections)};
+  return {result: grade(ex, buildNetState(sections.value, ex.probes)), sections: sections.value};
 }

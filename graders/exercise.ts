@@ -3,27 +3,27 @@
  * Query and returns pass() or fail("what was found, what was expected").
  * Grading never throws: a broken state or a crashing check is an `error`.
  */
-import { z } from "zod";
-import type { NetState } from "./model";
-import { ProbeDeclSchema } from "./probes";
-import { Query } from "./query";
-import type { ParseOutcome } from "./sections";
+import {z} from 'zod';
+import type {NetState} from './model';
+import {ProbeDeclSchema} from './probes';
+import {Query} from './query';
+import type {ParseOutcome} from './sections';
 
-export type CheckOutcome = { ok: true } | { ok: false; message: string };
-export const pass = (): CheckOutcome => ({ ok: true });
-export const fail = (message: string): CheckOutcome => ({ ok: false, message });
+export type CheckOutcome = {ok: true} | {ok: false; message: string};
+export const pass = (): CheckOutcome => ({ok: true});
+export const fail = (message: string): CheckOutcome => ({ok: false, message});
 
 export type CheckFn = (q: Query) => CheckOutcome;
 
 const CheckSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "check ids are lower-case words joined by dashes"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'check ids are lower-case words joined by dashes'),
   /** What the learner should achieve, phrased as a goal ("br0 exists and is up"). */
   title: z.string().min(3),
   /** Skipped (not failed) while any of these checks does not pass. */
   dependsOn: z.array(z.string()).default([]),
   /** Progressive: the first nudges, the last nearly gives the command. */
-  hints: z.array(z.string().min(3)).min(1, "every check needs at least one hint"),
-  run: z.custom<CheckFn>((v) => typeof v === "function", "run must be a function (q) => pass() | fail(msg)"),
+  hints: z.array(z.string().min(3)).min(1, 'every check needs at least one hint'),
+  run: z.custom<CheckFn>((v) => typeof v === 'function', 'run must be a function (q) => pass() | fail(msg)'),
 });
 export type CheckDef = z.input<typeof CheckSchema>;
 
@@ -32,8 +32,8 @@ export const ExerciseSchema = z
     id: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, 'ids look like "chapter/slug"'),
     title: z.string().min(3),
     /** Files inside the exercise folder. */
-    setup: z.string().default("setup.sh"),
-    solution: z.string().default("solution.sh"),
+    setup: z.string().default('setup.sh'),
+    solution: z.string().default('solution.sh'),
     probes: z.array(ProbeDeclSchema).default([]),
     /**
      * Named namespaces the collector enters (the root always is): their
@@ -41,19 +41,20 @@ export const ExerciseSchema = z
      * get forwarding, rp_filter and proxy_arp through `ip netconf`.
      */
     deepNamespaces: z.array(z.string()).default([]),
-    files: z.array(z.string().startsWith("/")).default([]),
+    files: z.array(z.string().startsWith('/')).default([]),
     hints: z.array(z.string()).default([]),
     checks: z.array(CheckSchema).min(1),
   })
   .superRefine((ex, ctx) => {
     const seen = new Set<string>();
     for (const [i, c] of ex.checks.entries()) {
-      if (seen.has(c.id)) ctx.addIssue({ code: "custom", path: ["checks", i, "id"], message: `duplicate check id "${c.id}"` });
+      if (seen.has(c.id))
+        ctx.addIssue({code: 'custom', path: ['checks', i, 'id'], message: `duplicate check id "${c.id}"`});
       for (const d of c.dependsOn) {
         if (!seen.has(d)) {
           ctx.addIssue({
-            code: "custom",
-            path: ["checks", i, "dependsOn"],
+            code: 'custom',
+            path: ['checks', i, 'dependsOn'],
             message: `check "${c.id}" depends on "${d}", which must be defined before it`,
           });
         }
@@ -62,7 +63,8 @@ export const ExerciseSchema = z
     }
     const probeIds = new Set<string>();
     for (const [i, p] of ex.probes.entries()) {
-      if (probeIds.has(p.id)) ctx.addIssue({ code: "custom", path: ["probes", i, "id"], message: `duplicate probe id "${p.id}"` });
+      if (probeIds.has(p.id))
+        ctx.addIssue({code: 'custom', path: ['probes', i, 'id'], message: `duplicate probe id "${p.id}"`});
       probeIds.add(p.id);
     }
   });
@@ -73,16 +75,16 @@ export type ExerciseInput = z.input<typeof ExerciseSchema>;
 export function defineExercise(input: ExerciseInput): Exercise {
   const r = ExerciseSchema.safeParse(input);
   if (!r.success) {
-    const lines = r.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
     throw new Error(
-      `exercises/${String(input.id)}/exercise.ts is invalid:\n${lines.join("\n")}\n` +
-        "  fix: give each field listed above the shape graders/README.md describes (every check needs id, title, hints and run)",
+      `exercises/${String(input.id)}/exercise.ts is invalid:\n${lines.join('\n')}\n` +
+        '  fix: give each field listed above the shape graders/README.md describes (every check needs id, title, hints and run)',
     );
   }
   return r.data;
 }
 
-export type CheckStatus = "passed" | "failed" | "skipped" | "error";
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'error';
 export interface CheckResult {
   id: string;
   title: string;
@@ -90,7 +92,7 @@ export interface CheckResult {
   message?: string;
   hints: string[];
 }
-export type Verdict = "passed" | "failed" | "error";
+export type Verdict = 'passed' | 'failed' | 'error';
 export interface GradeResult {
   exercise: string;
   verdict: Verdict;
@@ -104,30 +106,36 @@ export interface GradeResult {
 /** Grades a state (or the failure to obtain one). Pure; never throws. */
 export function grade(ex: Exercise, state: ParseOutcome<NetState>): GradeResult {
   if (!state.ok) {
-    return { exercise: ex.id, verdict: "error", checks: [], error: `could not read the VM state: ${state.error}`, problems: [] };
+    return {
+      exercise: ex.id,
+      verdict: 'error',
+      checks: [],
+      error: `could not read the VM state: ${state.error}`,
+      problems: [],
+    };
   }
   const q = new Query(state.value);
   const results: CheckResult[] = [];
   const byId = new Map<string, CheckResult>();
   for (const c of ex.checks) {
-    const base = { id: c.id, title: c.title, hints: c.hints };
-    const blocker = c.dependsOn.map((d) => byId.get(d)).find((r) => r && r.status !== "passed");
+    const base = {id: c.id, title: c.title, hints: c.hints};
+    const blocker = c.dependsOn.map((d) => byId.get(d)).find((r) => r && r.status !== 'passed');
     let result: CheckResult;
     if (blocker) {
-      result = { ...base, status: "skipped", message: `Waiting for "${blocker.title}".` };
+      result = {...base, status: 'skipped', message: `Waiting for "${blocker.title}".`};
     } else {
       try {
         const o = c.run(q);
-        result = o.ok ? { ...base, status: "passed" } : { ...base, status: "failed", message: o.message };
+        result = o.ok ? {...base, status: 'passed'} : {...base, status: 'failed', message: o.message};
       } catch (e) {
-        result = { ...base, status: "error", message: `the grader itself failed: ${(e as Error).message}` };
+        result = {...base, status: 'error', message: `the grader itself failed: ${(e as Error).message}`};
       }
     }
     results.push(result);
     byId.set(c.id, result);
   }
-  const errored = results.find((r) => r.status === "error");
-  const verdict: Verdict = errored ? "error" : results.every((r) => r.status === "passed") ? "passed" : "failed";
+  const errored = results.find((r) => r.status === 'error');
+  const verdict: Verdict = errored ? 'error' : results.every((r) => r.status === 'passed') ? 'passed' : 'failed';
   return {
     exercise: ex.id,
     verdict,

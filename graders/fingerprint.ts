@@ -5,8 +5,8 @@
  * learned FDB and ARP entries, probe timings and exit codes). Used to prove that
  * the shared reset returns a used VM to the state a fresh restore gives.
  */
-import type { IptablesDump } from "./parse/iptables-model";
-import type { NetState, NsState } from "./model";
+import type {IptablesDump} from './parse/iptables-model';
+import type {NetState, NsState} from './model';
 
 export type Fingerprint = Record<string, unknown>;
 
@@ -17,8 +17,8 @@ const sorted = <T>(xs: readonly T[]): T[] =>
 // IPv6 link-local addresses derive from the random MACs of new veths, and
 // their host routes in the local table appear only once duplicate address
 // detection is done, which depends on how fast the emulated CPU ran.
-const LINK_LOCAL = "fe80::(link-local)";
-const isLinkLocalHost = (addr: string): boolean => /^fe80:/i.test(addr) && !addr.includes("/");
+const LINK_LOCAL = 'fe80::(link-local)';
+const isLinkLocalHost = (addr: string): boolean => /^fe80:/i.test(addr) && !addr.includes('/');
 const linkLocal = (addr: string): string => (isLinkLocalHost(addr) ? LINK_LOCAL : addr);
 
 function iptables(dump: IptablesDump): Record<string, unknown> {
@@ -27,7 +27,13 @@ function iptables(dump: IptablesDump): Record<string, unknown> {
     out[name] = {
       chains: Object.fromEntries(Object.entries(t.chains).map(([c, v]) => [c, v.policy])),
       // Rule order matters to iptables, so it is kept; counters are left out.
-      rules: t.rules.map((r) => ({ chain: r.chain, basics: r.basics, matches: r.matches, target: r.target, comment: r.comment })),
+      rules: t.rules.map((r) => ({
+        chain: r.chain,
+        basics: r.basics,
+        matches: r.matches,
+        target: r.target,
+        comment: r.comment,
+      })),
     };
   }
   return out;
@@ -51,21 +57,23 @@ function namespace(ns: NsState): Record<string, unknown> {
         vlanFiltering: l.vlanFiltering,
         defaultPvid: l.defaultPvid,
         vlanId: l.vlanId,
-        addresses: sorted(l.addresses.map((a) => ({ ...a, local: linkLocal(a.local) }))),
+        addresses: sorted(l.addresses.map((a) => ({...a, local: linkLocal(a.local)}))),
       })),
     ),
     routes: sorted(ns.routes.filter((r) => !isLinkLocalHost(r.dst))),
     rules: sorted(ns.rules),
-    permanentNeighbours: sorted(ns.neighbours.filter((n) => n.state.includes("PERMANENT")).map(({ dst, dev, lladdr }) => ({ dst, dev, lladdr }))),
+    permanentNeighbours: sorted(
+      ns.neighbours.filter((n) => n.state.includes('PERMANENT')).map(({dst, dev, lladdr}) => ({dst, dev, lladdr})),
+    ),
     nsidCount: ns.nsids.length,
     bridgePorts: sorted(ns.bridgePorts),
     bridgeVlans: sorted(ns.bridgeVlans),
     sysctls: ns.sysctls,
-    iptables: ns.iptables && { nft: iptables(ns.iptables.nft), legacy: iptables(ns.iptables.legacy) },
+    iptables: ns.iptables && {nft: iptables(ns.iptables.nft), legacy: iptables(ns.iptables.legacy)},
     nft: ns.nft && {
       tables: sorted(ns.nft.tables),
       chains: sorted(ns.nft.chains),
-      rules: ns.nft.rules.map(({ handle: _handle, ...rule }) => rule),
+      rules: ns.nft.rules.map(({handle: _handle, ...rule}) => rule),
     },
     sockets: ns.sockets && sorted(ns.sockets),
   };
@@ -74,30 +82,36 @@ function namespace(ns: NsState): Record<string, unknown> {
 export function fingerprint(state: NetState): Fingerprint {
   return {
     namespaces: Object.fromEntries(
-      [...state.namespaces].sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "")).map((ns) => [ns.name ?? ".", namespace(ns)]),
+      [...state.namespaces]
+        .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
+        .map((ns) => [ns.name ?? '.', namespace(ns)]),
     ),
     // Only the outcome: a failed ping exits 1 or 137 depending on whether its
     // own deadline or the collector's kill fired first on a busy machine.
-    probes: Object.fromEntries(Object.entries(state.probes).sort().map(([id, p]) => [id, p.ok])),
+    probes: Object.fromEntries(
+      Object.entries(state.probes)
+        .sort()
+        .map(([id, p]) => [id, p.ok]),
+    ),
     files: state.files,
     problems: state.problems,
   };
 }
 
 /** Top-level paths where two fingerprints differ, e.g. "namespaces.red.links"; empty when equal. */
-export function fingerprintDiff(a: unknown, b: unknown, path = ""): string[] {
+export function fingerprintDiff(a: unknown, b: unknown, path = ''): string[] {
   const ja = JSON.stringify(a);
   const jb = JSON.stringify(b);
   if (ja === jb) return [];
-  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
+  const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
   if (Array.isArray(a) && Array.isArray(b)) {
     // Name the entries only one side has, rather than two long arrays.
     const sa = new Set(a.map((x) => JSON.stringify(x)));
     const sb = new Set(b.map((x) => JSON.stringify(x)));
-    const only = (x: Set<string>, y: Set<string>) => [...x].filter((e) => !y.has(e)).join(", ");
+    const only = (x: Set<string>, y: Set<string>) => [...x].filter((e) => !y.has(e)).join(', ');
     return [`${path}: only in the first: [${only(sa, sb)}]; only in the second: [${only(sb, sa)}]`];
   }
-  if (!isObj(a) || !isObj(b)) return [`${path || "."}: ${ja?.slice(0, 300)} != ${jb?.slice(0, 300)}`];
+  if (!isObj(a) || !isObj(b)) return [`${path || '.'}: ${ja?.slice(0, 300)} != ${jb?.slice(0, 300)}`];
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   return keys.flatMap((k) => fingerprintDiff(a[k], b[k], path ? `${path}.${k}` : k));
 }

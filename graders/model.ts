@@ -3,14 +3,14 @@
  * collector sections, so a recording stays gradable when the model grows:
  * bump NET_STATE_VERSION when a field changes meaning.
  */
-import { z } from "zod";
-import { IptablesDumpSchema } from "./parse/iptables-model";
-import { NftRulesetSchema } from "./parse/nft-model";
+import {z} from 'zod';
+import {IptablesDumpSchema} from './parse/iptables-model';
+import {NftRulesetSchema} from './parse/nft-model';
 
 export const NET_STATE_VERSION = 1;
 
 export const AddressSchema = z.object({
-  family: z.enum(["inet", "inet6"]),
+  family: z.enum(['inet', 'inet6']),
   local: z.string(),
   prefixlen: z.number().int(),
   scope: z.string().optional(),
@@ -54,7 +54,7 @@ export const RouteSchema = z.object({
   scope: z.string().optional(),
   prefsrc: z.string().optional(),
   metric: z.number().optional(),
-  family: z.enum(["inet", "inet6"]),
+  family: z.enum(['inet', 'inet6']),
   flags: z.array(z.string()),
 });
 export type Route = z.infer<typeof RouteSchema>;
@@ -80,7 +80,7 @@ export const NeighbourSchema = z.object({
 });
 export type Neighbour = z.infer<typeof NeighbourSchema>;
 
-export const NsidSchema = z.object({ nsid: z.number().int(), name: z.string().optional() });
+export const NsidSchema = z.object({nsid: z.number().int(), name: z.string().optional()});
 
 export const BridgePortSchema = z.object({
   ifname: z.string(),
@@ -91,7 +91,7 @@ export const BridgePortSchema = z.object({
 export const BridgeVlanSchema = z.object({
   ifname: z.string(),
   vlans: z.array(
-    z.object({ vlan: z.number().int(), vlanEnd: z.number().int().optional(), pvid: z.boolean(), untagged: z.boolean() }),
+    z.object({vlan: z.number().int(), vlanEnd: z.number().int().optional(), pvid: z.boolean(), untagged: z.boolean()}),
   ),
 });
 export type BridgeVlanPort = z.infer<typeof BridgeVlanSchema>;
@@ -106,7 +106,7 @@ export const FdbEntrySchema = z.object({
 });
 
 export const SocketSchema = z.object({
-  proto: z.enum(["tcp", "udp"]),
+  proto: z.enum(['tcp', 'udp']),
   local: z.string(),
   port: z.number().int(),
   process: z.string().optional(),
@@ -126,7 +126,7 @@ export const NsStateSchema = z.object({
   fdb: z.array(FdbEntrySchema),
   sysctls: z.record(z.string(), z.string()),
   /** Present only for namespaces the collector read netfilter state in. */
-  iptables: z.object({ nft: IptablesDumpSchema, legacy: IptablesDumpSchema }).optional(),
+  iptables: z.object({nft: IptablesDumpSchema, legacy: IptablesDumpSchema}).optional(),
   nft: NftRulesetSchema.optional(),
   sockets: z.array(SocketSchema).optional(),
 });
@@ -147,7 +147,7 @@ export const NetStateSchema = z.object({
   version: z.literal(NET_STATE_VERSION),
   namespaces: z.array(NsStateSchema),
   probes: z.record(z.string(), ProbeResultSchema),
-  files: z.record(z.string(), z.object({ exists: z.boolean(), content: z.string() })),
+  files: z.record(z.string(), z.object({exists: z.boolean(), content: z.string()})),
   /** Sections that were collected but could not be read; graders may still pass without them. */
   problems: z.array(z.string()),
 });

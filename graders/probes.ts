@@ -2,39 +2,39 @@
  * Live probes an exercise declares. They run inside the VM during collection;
  * the result travels in the same framed output as the state.
  */
-import { z } from "zod";
-import type { ProbeResult } from "./model";
+import {z} from 'zod';
+import type {ProbeResult} from './model';
 
 /** Tokens reach the collector as blank-separated words, so they must not contain blanks. */
-const word = z.string().regex(/^[A-Za-z0-9_.:@/-]+$/, "letters, digits and _.:@/- only");
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes");
+const word = z.string().regex(/^[A-Za-z0-9_.:@/-]+$/, 'letters, digits and _.:@/- only');
+const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and dashes');
 const port = z.number().int().min(1).max(65535);
 /** Namespace to run in; omitted means the root namespace. */
 const from = word.optional();
 
-export const ProbeDeclSchema = z.discriminatedUnion("kind", [
-  z.object({ id, kind: z.literal("ping"), from, to: word }),
-  z.object({ id, kind: z.literal("tcp"), from, to: word, port }),
-  z.object({ id, kind: z.literal("udp"), from, to: word, port }),
-  z.object({ id, kind: z.literal("dns"), from, server: word, name: word, type: word.optional() }),
+export const ProbeDeclSchema = z.discriminatedUnion('kind', [
+  z.object({id, kind: z.literal('ping'), from, to: word}),
+  z.object({id, kind: z.literal('tcp'), from, to: word, port}),
+  z.object({id, kind: z.literal('udp'), from, to: word, port}),
+  z.object({id, kind: z.literal('dns'), from, server: word, name: word, type: word.optional()}),
   /** Sends UDP datagrams from `from` to `to`:port and reports the source address a listener in `listenIn` saw. */
-  z.object({ id, kind: z.literal("source"), from, to: word, port, listenIn: word.optional() }),
+  z.object({id, kind: z.literal('source'), from, to: word, port, listenIn: word.optional()}),
 ]);
 export type ProbeDecl = z.infer<typeof ProbeDeclSchema>;
 
 /** One line of NETLAB_PROBES: "<id> <kind> <from|.> <target> [args...]". */
 export function probeLine(p: ProbeDecl): string {
-  const ns = p.from ?? ".";
+  const ns = p.from ?? '.';
   switch (p.kind) {
-    case "ping":
+    case 'ping':
       return `${p.id} ping ${ns} ${p.to}`;
-    case "tcp":
-    case "udp":
+    case 'tcp':
+    case 'udp':
       return `${p.id} ${p.kind} ${ns} ${p.to} ${p.port}`;
-    case "dns":
-      return `${p.id} dns ${ns} ${p.server} ${p.name} ${p.type ?? "A"}`;
-    case "source":
-      return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? "."}`;
+    case 'dns':
+      return `${p.id} dns ${ns} ${p.server} ${p.name} ${p.type ?? 'A'}`;
+    case 'source':
+      return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? '.'}`;
   }
 }
 
@@ -42,21 +42,21 @@ const IPV4 = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
 /** Turns the collector's probe section into a result. */
 export function probeResult(p: ProbeDecl, rc: number, output: string): ProbeResult {
-  const base = { id: p.id, exitCode: rc, output };
+  const base = {id: p.id, exitCode: rc, output};
   switch (p.kind) {
-    case "source": {
+    case 'source': {
       const seen = IPV4.exec(output)?.[1];
-      return { ...base, ok: rc === 0 && seen !== undefined, seenSource: seen };
+      return {...base, ok: rc === 0 && seen !== undefined, seenSource: seen};
     }
-    case "dns": {
+    case 'dns': {
       // drill -Q prints bare rdata; dig +short does too. Keep the lines that look like answers.
       const answers = output
-        .split("\n")
+        .split('\n')
         .map((l) => l.trim())
-        .filter((l) => l !== "" && !l.startsWith(";") && !/error|timed out|failed/i.test(l));
-      return { ...base, ok: rc === 0 && answers.length > 0, answers };
+        .filter((l) => l !== '' && !l.startsWith(';') && !/error|timed out|failed/i.test(l));
+      return {...base, ok: rc === 0 && answers.length > 0, answers};
     }
     default:
-      return { ...base, ok: rc === 0 };
+      return {...base, ok: rc === 0};
   }
 }

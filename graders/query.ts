@@ -2,9 +2,9 @@
  * Read-only questions exercise checks ask about a NetState. Namespace
  * arguments are names from `ip netns`; omit them for the root namespace.
  */
-import type { Address, Link, NetState, NsState, ProbeResult, Route } from "./model";
-import { inCidr, prefixLength, routeCidr, sameAddress } from "./addr";
-import { sourceNat, sourceNatRules, type NatDecision, type Packet } from "./nat";
+import type {Address, Link, NetState, NsState, ProbeResult, Route} from './model';
+import {inCidr, prefixLength, routeCidr, sameAddress} from './addr';
+import {sourceNat, sourceNatRules, type NatDecision, type Packet} from './nat';
 
 export interface Endpoint {
   ns: string | null;
@@ -17,7 +17,7 @@ export interface PortVlans {
   tagged: number[];
 }
 
-export const nsLabel = (ns: string | null | undefined) => (ns ? `namespace ${ns}` : "the root namespace");
+export const nsLabel = (ns: string | null | undefined) => (ns ? `namespace ${ns}` : 'the root namespace');
 
 export class Query {
   constructor(readonly state: NetState) {}
@@ -42,7 +42,7 @@ export class Query {
   bridgeOf(link: string, ns?: string): Link | undefined {
     const master = this.link(link, ns)?.master;
     const m = master === undefined ? undefined : this.link(master, ns);
-    return m?.kind === "bridge" ? m : undefined;
+    return m?.kind === 'bridge' ? m : undefined;
   }
 
   portsOf(bridge: string, ns?: string): Link[] {
@@ -58,41 +58,44 @@ export class Query {
   vethPeer(link: string, ns?: string): Endpoint | undefined {
     const here = this.ns(ns);
     const l = here?.links.find((x) => x.name === link);
-    if (!here || !l || l.kind !== "veth" || (l.linkIndex === undefined && l.linkName === undefined)) return undefined;
+    if (!here || !l || l.kind !== 'veth' || (l.linkIndex === undefined && l.linkName === undefined)) return undefined;
     if (l.linkNetnsid === undefined) {
-      const peer = here.links.find((x) => (l.linkIndex !== undefined ? x.ifindex === l.linkIndex : x.name === l.linkName));
-      return peer ? { ns: here.name, link: peer } : undefined;
+      const peer = here.links.find((x) =>
+        l.linkIndex !== undefined ? x.ifindex === l.linkIndex : x.name === l.linkName,
+      );
+      return peer ? {ns: here.name, link: peer} : undefined;
     }
     const named = here.nsids.find((n) => n.nsid === l.linkNetnsid)?.name;
-    const candidates = named !== undefined ? this.state.namespaces.filter((n) => n.name === named) : this.state.namespaces;
+    const candidates =
+      named !== undefined ? this.state.namespaces.filter((n) => n.name === named) : this.state.namespaces;
     for (const cand of candidates) {
       if (cand === here) continue;
-      const peer = cand.links.find((x) => x.ifindex === l.linkIndex && x.kind === "veth");
+      const peer = cand.links.find((x) => x.ifindex === l.linkIndex && x.kind === 'veth');
       // Without a name the match must point back, because ifindexes repeat across namespaces.
-      if (peer && (named !== undefined || peer.linkIndex === l.ifindex)) return { ns: cand.name, link: peer };
+      if (peer && (named !== undefined || peer.linkIndex === l.ifindex)) return {ns: cand.name, link: peer};
     }
     return undefined;
   }
 
   /** Links in `ns` whose veth peer is a port of `bridge` in `bridgeNs`. */
-  attachments(ns: string | undefined, bridge: string, bridgeNs?: string): { inner: Link; outer: Link }[] {
-    const out: { inner: Link; outer: Link }[] = [];
+  attachments(ns: string | undefined, bridge: string, bridgeNs?: string): {inner: Link; outer: Link}[] {
+    const out: {inner: Link; outer: Link}[] = [];
     for (const l of this.ns(ns)?.links ?? []) {
       const peer = this.vethPeer(l.name, ns);
-      if (peer && peer.ns === (bridgeNs ?? null) && peer.link.master === bridge) out.push({ inner: l, outer: peer.link });
+      if (peer && peer.ns === (bridgeNs ?? null) && peer.link.master === bridge) out.push({inner: l, outer: peer.link});
     }
     return out;
   }
 
-  addresses(ns?: string, family: "inet" | "inet6" = "inet"): { link: Link; address: Address }[] {
+  addresses(ns?: string, family: 'inet' | 'inet6' = 'inet'): {link: Link; address: Address}[] {
     return (this.ns(ns)?.links ?? []).flatMap((link) =>
-      link.addresses.filter((a) => a.family === family).map((address) => ({ link, address })),
+      link.addresses.filter((a) => a.family === family).map((address) => ({link, address})),
     );
   }
 
   /** Where an address (without prefix) is configured in a namespace. */
-  findAddress(ip: string, ns?: string): { link: Link; address: Address } | undefined {
-    const fam = ip.includes(":") ? "inet6" : "inet";
+  findAddress(ip: string, ns?: string): {link: Link; address: Address} | undefined {
+    const fam = ip.includes(':') ? 'inet6' : 'inet';
     return this.addresses(ns, fam).find((a) => sameAddress(a.address.local, ip));
   }
 
@@ -104,17 +107,17 @@ export class Query {
   routeLookup(dst: string, ns?: string): Route | undefined {
     const n = this.ns(ns);
     if (!n) return undefined;
-    const fam = dst.includes(":") ? "inet6" : "inet";
+    const fam = dst.includes(':') ? 'inet6' : 'inet';
     const tables = n.rules.length
       ? [...n.rules]
           .sort((a, b) => a.priority - b.priority)
-          .filter((r) => (r.src === undefined || r.src === "all") && !r.dst && !r.iif && !r.oif && !r.fwmark && !r.not)
+          .filter((r) => (r.src === undefined || r.src === 'all') && !r.dst && !r.iif && !r.oif && !r.fwmark && !r.not)
           .flatMap((r) => (r.table ? [r.table] : []))
-      : ["local", "main"];
+      : ['local', 'main'];
     for (const table of tables) {
       let best: Route | undefined;
       for (const r of n.routes) {
-        if (r.table !== table || r.family !== fam || r.type === "broadcast") continue;
+        if (r.table !== table || r.family !== fam || r.type === 'broadcast') continue;
         if (inCidr(dst, routeCidr(r.dst, r.family)) !== true) continue;
         const better =
           !best ||
@@ -129,7 +132,7 @@ export class Query {
   }
 
   defaultRoute(ns?: string): Route | undefined {
-    return this.ns(ns)?.routes.find((r) => r.dst === "default" && r.table === "main" && r.family === "inet");
+    return this.ns(ns)?.routes.find((r) => r.dst === 'default' && r.table === 'main' && r.family === 'inet');
   }
 
   probe(id: string): ProbeResult | undefined {
@@ -142,13 +145,13 @@ export class Query {
 
   /** Is IPv4 forwarding on for packets arriving on `iif`? The kernel checks the ingress device. */
   forwards(iif: string, ns?: string): boolean {
-    return this.sysctl(`net.ipv4.conf.${iif}.forwarding`, ns) === "1";
+    return this.sysctl(`net.ipv4.conf.${iif}.forwarding`, ns) === '1';
   }
 
   portVlans(port: string, ns?: string): PortVlans | undefined {
     const entry = this.ns(ns)?.bridgeVlans.find((v) => v.ifname === port);
     if (!entry) return undefined;
-    const out: PortVlans = { pvid: undefined, untagged: [], tagged: [] };
+    const out: PortVlans = {pvid: undefined, untagged: [], tagged: []};
     for (const v of entry.vlans) {
       for (let id = v.vlan; id <= (v.vlanEnd ?? v.vlan); id++) {
         (v.untagged ? out.untagged : out.tagged).push(id);
@@ -160,10 +163,10 @@ export class Query {
 
   sourceNat(packet: Packet, ns?: string): NatDecision {
     const n = this.ns(ns);
-    return n ? sourceNat(n, packet) : { kind: "none" };
+    return n ? sourceNat(n, packet) : {kind: 'none'};
   }
 
-  sourceNatRules(ns?: string): { tool: string; text: string }[] {
+  sourceNatRules(ns?: string): {tool: string; text: string}[] {
     const n = this.ns(ns);
     return n ? sourceNatRules(n) : [];
   }
@@ -175,7 +178,7 @@ export class Query {
  * link of the same name, e.g. the learner's own eth0.
  */
 export function linkStateText(l: Link, ns?: string | null): string {
-  if (!l.up) return `DOWN (administratively; run \`ip ${ns ? `-n ${ns} ` : ""}link set ${l.name} up\`)`;
-  if (l.operstate === "UP" || l.operstate === "UNKNOWN") return "UP";
+  if (!l.up) return `DOWN (administratively; run \`ip ${ns ? `-n ${ns} ` : ''}link set ${l.name} up\`)`;
+  if (l.operstate === 'UP' || l.operstate === 'UNKNOWN') return 'UP';
   return `up but its carrier is ${l.operstate} (is the other end up?)`;
 }

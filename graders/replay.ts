@@ -14,20 +14,20 @@
  * reset reports leftovers, or collecting fails, and the case then runs once
  * more on the fresh VM.
  */
-import { existsSync, readFileSync } from "node:fs";
-import type { LabVm } from "../src/vm/types";
-import type { Exercise } from "./exercise";
-import { exerciseCases, type ExerciseCase, runCase, snapshotPath } from "./node";
-import { caseInputs, staleReasons } from "./provenance";
-import { type CaseInputs, SnapshotSchema } from "./snapshot";
+import {existsSync, readFileSync} from 'node:fs';
+import type {LabVm} from '../src/vm/types';
+import type {Exercise} from './exercise';
+import {exerciseCases, type ExerciseCase, runCase, snapshotPath} from './node';
+import {caseInputs, staleReasons} from './provenance';
+import {type CaseInputs, SnapshotSchema} from './snapshot';
 
-export type ReplayMode = "changed" | "all" | "none";
+export type ReplayMode = 'changed' | 'all' | 'none';
 
 /** Reads NETLAB_REPLAY's value (passed in, so tests do not depend on the environment). */
 export function replayMode(value: string | undefined): ReplayMode {
-  if (value === "0") return "none";
-  if (value === "all") return "all";
-  return "changed";
+  if (value === '0') return 'none';
+  if (value === 'all') return 'all';
+  return 'changed';
 }
 
 export interface PlannedCase {
@@ -48,13 +48,13 @@ export function planCases(
 ): PlannedCase[] {
   return cases.map((c) => {
     const rec = recorded(c);
-    const stale = rec === undefined ? ["it has no recording"] : staleReasons(rec ?? undefined, current(c));
-    const staleWhy = `stale: ${stale.join(", ")}`;
-    if (mode === "none") return { case: c, live: false, why: stale.length ? staleWhy : "recording is current", stale };
-    if (mode === "all") return { case: c, live: true, why: "NETLAB_REPLAY=all", stale };
-    if (stale.length) return { case: c, live: true, why: staleWhy, stale };
-    if (c.name === "solution") return { case: c, live: true, why: "reference solution", stale };
-    return { case: c, live: false, why: "recording is current", stale };
+    const stale = rec === undefined ? ['it has no recording'] : staleReasons(rec ?? undefined, current(c));
+    const staleWhy = `stale: ${stale.join(', ')}`;
+    if (mode === 'none') return {case: c, live: false, why: stale.length ? staleWhy : 'recording is current', stale};
+    if (mode === 'all') return {case: c, live: true, why: 'NETLAB_REPLAY=all', stale};
+    if (stale.length) return {case: c, live: true, why: staleWhy, stale};
+    if (c.name === 'solution') return {case: c, live: true, why: 'reference solution', stale};
+    return {case: c, live: false, why: 'recording is current', stale};
   });
 }
 
@@ -62,15 +62,20 @@ export function planCases(
 export function recordedInputs(ex: Exercise, c: ExerciseCase): CaseInputs | null | undefined {
   const file = snapshotPath(ex, c.name);
   if (!existsSync(file)) return undefined;
-  const snap = SnapshotSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+  const snap = SnapshotSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   return snap.success ? (snap.data.inputs ?? null) : null;
 }
 
 export function planExercise(ex: Exercise, mode: ReplayMode, image: string, collector: string): PlannedCase[] {
-  return planCases(exerciseCases(ex), mode, (c) => caseInputs(ex, c, image, collector), (c) => recordedInputs(ex, c));
+  return planCases(
+    exerciseCases(ex),
+    mode,
+    (c) => caseInputs(ex, c, image, collector),
+    (c) => recordedInputs(ex, c),
+  );
 }
 
-export type CaseRun = Awaited<ReturnType<typeof runCase>> & { ms: number; restoredBecause?: string };
+export type CaseRun = Awaited<ReturnType<typeof runCase>> & {ms: number; restoredBecause?: string};
 
 export class WarmRunner {
   readonly times: number[] = [];
@@ -83,17 +88,17 @@ export class WarmRunner {
     let restoredBecause: string | undefined;
     let r: Awaited<ReturnType<typeof runCase>>;
     try {
-      r = await runCase(this.vm, ex, c, { restore: false });
-      if (!r.sections) throw new Error(r.result.error ?? "collecting the state failed");
+      r = await runCase(this.vm, ex, c, {restore: false});
+      if (!r.sections) throw new Error(r.result.error ?? 'collecting the state failed');
     } catch (e) {
-      restoredBecause = (e as Error).message.split("\n")[0] ?? "unknown";
+      restoredBecause = (e as Error).message.split('\n')[0] ?? 'unknown';
       this.restores++;
       await this.vm.reset();
-      r = await runCase(this.vm, ex, c, { restore: false });
+      r = await runCase(this.vm, ex, c, {restore: false});
     }
     const ms = performance.now() - t0;
     this.times.push(ms);
-    return { ...r, ms, restoredBecause };
+    return {...r, ms, restoredBecause};
   }
 }
 

@@ -2,10 +2,10 @@
  * Recorded states. A snapshot keeps the collector's raw sections rather than
  * the parsed model, so improved parsers re-read old recordings.
  */
-import { z } from "zod";
-import { grade, type Exercise, type GradeResult } from "./exercise";
-import { SectionSchema } from "./sections";
-import { buildNetState } from "./state";
+import {z} from 'zod';
+import {grade, type Exercise, type GradeResult} from './exercise';
+import {SectionSchema} from './sections';
+import {buildNetState} from './state';
 
 /** Content hashes of what a recording depends on (see provenance.ts). */
 export const CaseInputsSchema = z.object({
@@ -18,7 +18,7 @@ export const CaseInputsSchema = z.object({
 export type CaseInputs = z.infer<typeof CaseInputsSchema>;
 
 export const SnapshotSchema = z.object({
-  format: z.literal("netlab-snapshot"),
+  format: z.literal('netlab-snapshot'),
   version: z.literal(1),
   exercise: z.string(),
   /** "start", "solution", "near-miss/<name>" or "alternative/<name>". */
@@ -36,12 +36,12 @@ export function gradeSnapshotText(ex: Exercise, text: string): GradeResult {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return grade(ex, { ok: false, error: `snapshot is not JSON: ${(e as Error).message}` });
+    return grade(ex, {ok: false, error: `snapshot is not JSON: ${(e as Error).message}`});
   }
   const snap = SnapshotSchema.safeParse(json);
   if (!snap.success) {
     const i = snap.error.issues[0];
-    return grade(ex, { ok: false, error: `snapshot is malformed at ${i?.path.join(".")}: ${i?.message}` });
+    return grade(ex, {ok: false, error: `snapshot is malformed at ${i?.path.join('.')}: ${i?.message}`});
   }
   return gradeSnapshot(ex, snap.data);
 }

@@ -5,7 +5,7 @@
  */
 
 /** Path of the shared reset script, relative to the exercises folder. */
-export const RESET_SCRIPT = "_lib/reset.sh";
+export const RESET_SCRIPT = '_lib/reset.sh';
 
 export function startScript(reset: string, setup: string): string {
   // The marker shows where the shared part ends to anyone reading the combined script.

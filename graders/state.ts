@@ -3,13 +3,13 @@
  * sections become `problems`; sections a grader cannot do without (the link
  * list of a namespace) make the whole state unreadable.
  */
-import { NET_STATE_VERSION, type NetState, type NsState } from "./model";
-import { parseIptablesSave } from "./parse/iptables";
-import { parseNetconf } from "./parse/netconf";
-import { parseNftRuleset } from "./parse/nft";
-import * as ip from "./parse/iproute";
-import { probeResult, type ProbeDecl } from "./probes";
-import { parseSections, ROOT_FRAME_NS, type ParseOutcome, type Section } from "./sections";
+import {NET_STATE_VERSION, type NetState, type NsState} from './model';
+import {parseIptablesSave} from './parse/iptables';
+import {parseNetconf} from './parse/netconf';
+import {parseNftRuleset} from './parse/nft';
+import * as ip from './parse/iproute';
+import {probeResult, type ProbeDecl} from './probes';
+import {parseSections, ROOT_FRAME_NS, type ParseOutcome, type Section} from './sections';
 
 function emptyNs(name: string | null): NsState {
   return {
@@ -27,7 +27,7 @@ function emptyNs(name: string | null): NsState {
 }
 
 /** Sections whose failure makes grading impossible. */
-const REQUIRED = new Set(["ip.link", "ip.addr", "ip.route"]);
+const REQUIRED = new Set(['ip.link', 'ip.addr', 'ip.route']);
 
 export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] = []): ParseOutcome<NetState> {
   const byNs = new Map<string, Map<string, Section>>();
@@ -37,14 +37,14 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
     m.set(s.name, s);
   }
   const root = byNs.get(ROOT_FRAME_NS);
-  if (!root || !root.has("ip.link")) return { ok: false, error: "the collector output has no root namespace link list" };
+  if (!root || !root.has('ip.link')) return {ok: false, error: 'the collector output has no root namespace link list'};
 
   const problems: string[] = [];
   const namespaces: NsState[] = [];
   for (const [frameNs, secs] of byNs) {
     const nsName = frameNs === ROOT_FRAME_NS ? null : frameNs;
-    const where = nsName === null ? "root namespace" : `namespace ${nsName}`;
-    const err = secs.get("error");
+    const where = nsName === null ? 'root namespace' : `namespace ${nsName}`;
+    const err = secs.get('error');
     if (err) {
       problems.push(`${where}: ${err.body}`);
       continue;
@@ -60,45 +60,45 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
       store(r.value);
       return null;
     };
-    let addrs = new Map<number, NsState["links"][number]["addresses"]>();
+    let addrs = new Map<number, NsState['links'][number]['addresses']>();
     const fatal = [
-      read("ip.link", ip.parseLinks, (v) => (ns.links = v)),
-      read("ip.addr", ip.parseAddresses, (v) => (addrs = v)),
-      read("ip.route", ip.parseRoutes, (v) => (ns.routes = v)),
+      read('ip.link', ip.parseLinks, (v) => (ns.links = v)),
+      read('ip.addr', ip.parseAddresses, (v) => (addrs = v)),
+      read('ip.route', ip.parseRoutes, (v) => (ns.routes = v)),
     ].filter((e): e is string => e !== null);
-    if (fatal.length > 0) return { ok: false, error: fatal.join("; ") };
+    if (fatal.length > 0) return {ok: false, error: fatal.join('; ')};
     for (const l of ns.links) l.addresses = addrs.get(l.ifindex) ?? [];
 
     // Namespaces the collector entered have a sysctl section read from
     // /proc/sys; the others (and no recording before netconf) have only
     // ip.netconf, which covers forwarding, rp_filter and proxy_arp.
     const sysctls: [string, (t: string) => ParseOutcome<Record<string, string>>] =
-      secs.has("sysctl") || !secs.has("ip.netconf") ? ["sysctl", ip.parseSysctls] : ["ip.netconf", parseNetconf];
-    let iptNft: NonNullable<NsState["iptables"]>["nft"] | undefined;
-    let iptLegacy: NonNullable<NsState["iptables"]>["legacy"] | undefined;
+      secs.has('sysctl') || !secs.has('ip.netconf') ? ['sysctl', ip.parseSysctls] : ['ip.netconf', parseNetconf];
+    let iptNft: NonNullable<NsState['iptables']>['nft'] | undefined;
+    let iptLegacy: NonNullable<NsState['iptables']>['legacy'] | undefined;
     const optional = [
-      read("ip.rule", ip.parseRules, (v) => (ns.rules = v)),
-      read("ip.neigh", ip.parseNeighbours, (v) => (ns.neighbours = v)),
-      read("ip.nsid", ip.parseNsids, (v) => (ns.nsids = v)),
-      read("bridge.link", ip.parseBridgeLinks, (v) => (ns.bridgePorts = v)),
-      read("bridge.vlan", ip.parseBridgeVlans, (v) => (ns.bridgeVlans = v)),
-      read("bridge.fdb", ip.parseFdb, (v) => (ns.fdb = v)),
+      read('ip.rule', ip.parseRules, (v) => (ns.rules = v)),
+      read('ip.neigh', ip.parseNeighbours, (v) => (ns.neighbours = v)),
+      read('ip.nsid', ip.parseNsids, (v) => (ns.nsids = v)),
+      read('bridge.link', ip.parseBridgeLinks, (v) => (ns.bridgePorts = v)),
+      read('bridge.vlan', ip.parseBridgeVlans, (v) => (ns.bridgeVlans = v)),
+      read('bridge.fdb', ip.parseFdb, (v) => (ns.fdb = v)),
       read(sysctls[0], sysctls[1], (v) => (ns.sysctls = v)),
-      read("iptables.nft", parseIptablesSave, (v) => (iptNft = v)),
-      read("iptables.legacy", parseIptablesSave, (v) => (iptLegacy = v)),
-      read("nft", parseNftRuleset, (v) => (ns.nft = v)),
-      read("ss", ip.parseSockets, (v) => (ns.sockets = v)),
+      read('iptables.nft', parseIptablesSave, (v) => (iptNft = v)),
+      read('iptables.legacy', parseIptablesSave, (v) => (iptLegacy = v)),
+      read('nft', parseNftRuleset, (v) => (ns.nft = v)),
+      read('ss', ip.parseSockets, (v) => (ns.sockets = v)),
     ];
     for (const e of optional) if (e !== null) problems.push(e);
     if (iptNft || iptLegacy) {
-      ns.iptables = { nft: iptNft ?? { tables: {} }, legacy: iptLegacy ?? { tables: {} } };
+      ns.iptables = {nft: iptNft ?? {tables: {}}, legacy: iptLegacy ?? {tables: {}}};
     }
     namespaces.push(ns);
   }
   // Root first, then by name, so recorded states compare stably.
   namespaces.sort((a, b) => (a.name === null ? -1 : b.name === null ? 1 : a.name.localeCompare(b.name)));
 
-  const state: NetState = { version: NET_STATE_VERSION, namespaces, probes: {}, files: {}, problems };
+  const state: NetState = {version: NET_STATE_VERSION, namespaces, probes: {}, files: {}, problems};
   for (const p of probes) {
     const s = root.get(`probe.${p.id}`);
     if (!s) {
@@ -108,13 +108,16 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
     state.probes[p.id] = probeResult(p, s.rc, s.body);
   }
   for (const [name, s] of root) {
-    if (name.startsWith("file:")) state.files[name.slice(5)] = { exists: s.rc === 0, content: s.body };
+    if (name.startsWith('file:')) state.files[name.slice(5)] = {exists: s.rc === 0, content: s.body};
   }
-  return { ok: true, value: state };
+  return {ok: true, value: state};
 }
 
 /** Collector output straight to a NetState. */
-export function netStateFromOutput(raw: string | Uint8Array, probes: readonly ProbeDecl[] = []): ParseOutcome<NetState> {
+export function netStateFromOutput(
+  raw: string | Uint8Array,
+  probes: readonly ProbeDecl[] = [],
+): ParseOutcome<NetState> {
   const s = parseSections(raw);
   if (!s.ok) return s;
   return buildNetState(s.value, probes);

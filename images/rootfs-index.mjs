@@ -8,14 +8,24 @@
 // The guest fetches a file from fs/ the first time it opens it; nothing else
 // of the root is downloaded.
 // Usage: node images/rootfs-index.mjs <root-dir> <out-dir>
-import { createHash } from "node:crypto";
-import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import {createHash} from 'node:crypto';
+import {execFileSync} from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import {join} from 'node:path';
 
 const [root, out] = process.argv.slice(2);
 if (!root || !out) {
-  console.error("usage: node images/rootfs-index.mjs <root-dir> <out-dir>");
+  console.error('usage: node images/rootfs-index.mjs <root-dir> <out-dir>');
   process.exit(2);
 }
 const S_IFMT = 0o170000;
@@ -26,10 +36,10 @@ const S_IFLNK = 0o120000;
 // would make a collision likely enough to matter.
 const NAME_HEX = 16;
 
-const store = join(out, "fs");
-const staging = join(out, "fs.new");
-rmSync(staging, { recursive: true, force: true });
-mkdirSync(staging, { recursive: true });
+const store = join(out, 'fs');
+const staging = join(out, 'fs.new');
+rmSync(staging, {recursive: true, force: true});
+mkdirSync(staging, {recursive: true});
 const known = new Set(existsSync(store) ? readdirSync(store) : []);
 const fresh = [];
 const names = new Map();
@@ -38,7 +48,7 @@ let files = 0;
 
 function contentName(path) {
   const data = readFileSync(path);
-  const hash = createHash("sha256").update(data).digest("hex");
+  const hash = createHash('sha256').update(data).digest('hex');
   const name = `${hash.slice(0, NAME_HEX)}.zst`;
   const seen = names.get(name);
   if (seen && seen !== hash) throw new Error(`rootfs-index: hash prefix collision on ${name}; raise NAME_HEX`);
@@ -77,11 +87,17 @@ const fsroot = walk(root);
 // zstd threads only within one large file, so run one zstd per core over
 // batches of files. Level 15: within a few percent of 19, several times faster.
 if (fresh.length > 0) {
-  writeFileSync(join(out, "fs.fresh"), fresh.join("\n") + "\n");
-  execFileSync("sh", ["-c", 'cd "$1" && xargs -P "$(nproc)" -n 100 zstd -q -15 --rm -f < "$2"', "sh", staging, join(out, "fs.fresh")], { stdio: "inherit" });
-  rmSync(join(out, "fs.fresh"));
+  writeFileSync(join(out, 'fs.fresh'), fresh.join('\n') + '\n');
+  execFileSync(
+    'sh',
+    ['-c', 'cd "$1" && xargs -P "$(nproc)" -n 100 zstd -q -15 --rm -f < "$2"', 'sh', staging, join(out, 'fs.fresh')],
+    {stdio: 'inherit'},
+  );
+  rmSync(join(out, 'fs.fresh'));
 }
-rmSync(store, { recursive: true, force: true });
+rmSync(store, {recursive: true, force: true});
 renameSync(staging, store);
-writeFileSync(join(out, "fs.json"), JSON.stringify({ fsroot, version: 3, size: totalSize }));
-console.error(`[image] 9p root: ${files} files, ${names.size} distinct contents (${fresh.length} compressed anew), ${(totalSize / 1e6).toFixed(0)} MB`);
+writeFileSync(join(out, 'fs.json'), JSON.stringify({fsroot, version: 3, size: totalSize}));
+console.error(
+  `[image] 9p root: ${files} files, ${names.size} distinct contents (${fresh.length} compressed anew), ${(totalSize / 1e6).toFixed(0)} MB`,
+);

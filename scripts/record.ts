@@ -7,28 +7,30 @@
  * the replay knows it is current until the exercise, the shared reset, the
  * collector or the VM image changes.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, relative } from "node:path";
-import { getExercise } from "../exercises/index";
-import { exerciseCases, mismatch, REPO_ROOT, runCase, snapshotPath } from "../graders/node";
-import { caseInputs, collectorInputs, imageInputs } from "../graders/provenance";
-import type { Snapshot } from "../graders/snapshot";
-import { createNodeVm } from "../src/vm/node";
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname, relative} from 'node:path';
+import {getExercise} from '../exercises/index';
+import {exerciseCases, mismatch, REPO_ROOT, runCase, snapshotPath} from '../graders/node';
+import {caseInputs, collectorInputs, imageInputs} from '../graders/provenance';
+import type {Snapshot} from '../graders/snapshot';
+import {createNodeVm} from '../src/vm/node';
 
 const [id, ...only] = process.argv.slice(2);
 if (!id) {
-  console.error("usage: npm run record -- <exercise-id> [case-name...]");
+  console.error('usage: npm run record -- <exercise-id> [case-name...]');
   process.exit(2);
 }
 const ex = getExercise(id);
 if (!ex) {
-  console.error(`unknown exercise "${id}": there is no exercises/${id}/exercise.ts (\`npm run new:exercise -- ${id}\` creates one)`);
+  console.error(
+    `unknown exercise "${id}": there is no exercises/${id}/exercise.ts (\`npm run new:exercise -- ${id}\` creates one)`,
+  );
   process.exit(2);
 }
 
 const image = imageInputs();
 if (!image) {
-  console.error("no VM image (images/out/manifest.json is missing): build it with `npm run image:ensure`");
+  console.error('no VM image (images/out/manifest.json is missing): build it with `npm run image:ensure`');
   process.exit(2);
 }
 const collector = collectorInputs();
@@ -45,10 +47,10 @@ try {
     for (let attempt = 1; !r; attempt++) {
       try {
         r = await runCase(vm, ex, c);
-        if (!r.sections && attempt < 3) throw new Error(r.result.error ?? "collection failed");
+        if (!r.sections && attempt < 3) throw new Error(r.result.error ?? 'collection failed');
       } catch (e) {
         if (attempt >= 3) throw e;
-        console.error(`${c.name}: attempt ${attempt} failed (${(e as Error).message.split("\n")[0]}); retrying`);
+        console.error(`${c.name}: attempt ${attempt} failed (${(e as Error).message.split('\n')[0]}); retrying`);
       }
     }
     if (!r.sections) {
@@ -57,7 +59,7 @@ try {
       continue;
     }
     const snap: Snapshot = {
-      format: "netlab-snapshot",
+      format: 'netlab-snapshot',
       version: 1,
       exercise: ex.id,
       case: c.name,
@@ -67,12 +69,14 @@ try {
       sections: r.sections,
     };
     const file = snapshotPath(ex, c.name);
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), {recursive: true});
     writeFileSync(file, `${JSON.stringify(snap, null, 1)}\n`);
     const bad = r.scriptError ?? mismatch(c, r.result);
     if (bad) problems++;
     const ms = Math.round(performance.now() - t0);
-    console.log(`${bad ? "MISMATCH" : "ok"}  ${c.name}  ${r.result.verdict}  ${ms} ms  -> ${relative(REPO_ROOT, file)}${bad ? `\n    ${bad}` : ""}`);
+    console.log(
+      `${bad ? 'MISMATCH' : 'ok'}  ${c.name}  ${r.result.verdict}  ${ms} ms  -> ${relative(REPO_ROOT, file)}${bad ? `\n    ${bad}` : ''}`,
+    );
   }
 } finally {
   await vm.stop();

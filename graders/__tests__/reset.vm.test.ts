@@ -6,25 +6,25 @@
  * second reset + setup shows the reset is idempotent. The warm replay's
  * verdicts rest on this.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { exercises } from "../../exercises/index";
-import { collectSections } from "../collect";
-import type { Exercise } from "../exercise";
-import { fingerprint, fingerprintDiff, type Fingerprint } from "../fingerprint";
-import { collectorScript, exerciseCases, ownSetupScript, REPO_ROOT, setupScript } from "../node";
-import { buildNetState } from "../state";
-import { createNodeVm } from "../../src/vm/node";
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
+import {exercises} from '../../exercises/index';
+import {collectSections} from '../collect';
+import type {Exercise} from '../exercise';
+import {fingerprint, fingerprintDiff, type Fingerprint} from '../fingerprint';
+import {collectorScript, exerciseCases, ownSetupScript, REPO_ROOT, setupScript} from '../node';
+import {buildNetState} from '../state';
+import {createNodeVm} from '../../src/vm/node';
 
-vi.setConfig({ testTimeout: 0, hookTimeout: 0 });
+vi.setConfig({testTimeout: 0, hookTimeout: 0});
 
 // Part of the live VM suite: NETLAB_REPLAY=0 skips it with the replay.
-const enabled = process.env.NETLAB_REPLAY !== "0";
-const LEFTOVERS = readFileSync(join(REPO_ROOT, "graders/__tests__/fixtures/leftovers.sh"), "utf8");
+const enabled = process.env.NETLAB_REPLAY !== '0';
+const LEFTOVERS = readFileSync(join(REPO_ROOT, 'graders/__tests__/fixtures/leftovers.sh'), 'utf8');
 // Two pairs prove the point on every run without growing with the course;
 // NETLAB_REPLAY=all pairs every exercise with the next one.
-const PAIRS = process.env.NETLAB_REPLAY === "all" ? Object.keys(exercises).length : 2;
+const PAIRS = process.env.NETLAB_REPLAY === 'all' ? Object.keys(exercises).length : 2;
 
 const vm = createNodeVm();
 beforeAll(async () => {
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 async function run(script: string, what: string): Promise<void> {
-  const r = await vm.exec(script, { timeoutMs: 60_000 });
+  const r = await vm.exec(script, {timeoutMs: 60_000});
   if (r.exitCode !== 0) throw new Error(`${what} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`);
 }
 
@@ -47,10 +47,10 @@ async function collect(ex: Exercise): Promise<Fingerprint> {
   return fingerprint(state.value);
 }
 
-const solution = (ex: Exercise): string => exerciseCases(ex).find((c) => c.name === "solution")?.script ?? "";
+const solution = (ex: Exercise): string => exerciseCases(ex).find((c) => c.name === 'solution')?.script ?? '';
 
 const list = Object.values(exercises);
-describe.skipIf(!enabled)("shared reset", () => {
+describe.skipIf(!enabled)('shared reset', () => {
   for (const [i, b] of list.slice(0, PAIRS).entries()) {
     const a = list[(i + 1) % list.length] ?? b;
     it(`${a.id} solved + leftovers, then reset + setup of ${b.id} equals a fresh restore + setup`, async () => {
@@ -60,15 +60,15 @@ describe.skipIf(!enabled)("shared reset", () => {
 
       await run(setupScript(a), `${a.id} setup`);
       await run(`set -e\n${solution(a)}`, `${a.id} solution`);
-      await run(LEFTOVERS, "leftovers.sh");
+      await run(LEFTOVERS, 'leftovers.sh');
       // Control: B's own setup without the reset. It may fail half-way; what matters is the state.
-      await vm.exec(ownSetupScript(b), { timeoutMs: 60_000 });
-      expect(fingerprintDiff(fresh, await collect(b)), "without the reset the state should differ").not.toEqual([]);
+      await vm.exec(ownSetupScript(b), {timeoutMs: 60_000});
+      expect(fingerprintDiff(fresh, await collect(b)), 'without the reset the state should differ').not.toEqual([]);
 
       await run(setupScript(b), `reset + ${b.id} setup`);
       expect(fingerprintDiff(fresh, await collect(b))).toEqual([]);
       await run(setupScript(b), `second reset + ${b.id} setup`);
-      expect(fingerprintDiff(fresh, await collect(b)), "a second reset + setup").toEqual([]);
+      expect(fingerprintDiff(fresh, await collect(b)), 'a second reset + setup').toEqual([]);
     });
   }
 });

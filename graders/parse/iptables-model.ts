@@ -1,7 +1,7 @@
 /** Shapes produced by the iptables-save parser (kept apart so the model can import them). */
-import { z } from "zod";
+import {z} from 'zod';
 
-export const CountersSchema = z.object({ packets: z.number(), bytes: z.number() });
+export const CountersSchema = z.object({packets: z.number(), bytes: z.number()});
 
 /** One "--option value..." with its negation, e.g. `! --ctstate NEW` or `-s 10.0.0.0/8`. */
 export const IptOptionSchema = z.object({
@@ -17,11 +17,9 @@ export const IptRuleSchema = z.object({
   /** Built-in matches (-s -d -i -o -p -f), long names normalised to the short ones. */
   basics: z.array(IptOptionSchema),
   /** `-m name --opt ...` blocks in order. */
-  matches: z.array(z.object({ module: z.string(), options: z.array(IptOptionSchema) })),
+  matches: z.array(z.object({module: z.string(), options: z.array(IptOptionSchema)})),
   /** -j (jump) or -g (goto) with the target's own options; absent for a rule that only counts. */
-  target: z
-    .object({ name: z.string(), goto: z.boolean(), options: z.array(IptOptionSchema) })
-    .optional(),
+  target: z.object({name: z.string(), goto: z.boolean(), options: z.array(IptOptionSchema)}).optional(),
   comment: z.string().optional(),
   line: z.string(),
 });
@@ -39,5 +37,5 @@ export const IptTableSchema = z.object({
 });
 export type IptTable = z.infer<typeof IptTableSchema>;
 
-export const IptablesDumpSchema = z.object({ tables: z.record(z.string(), IptTableSchema) });
+export const IptablesDumpSchema = z.object({tables: z.record(z.string(), IptTableSchema)});
 export type IptablesDump = z.infer<typeof IptablesDumpSchema>;

@@ -1,5 +1,5 @@
 /** Shapes kept from `nft -j list ruleset`; rule expressions stay as JSON and are read by nat.ts. */
-import { z } from "zod";
+import {z} from 'zod';
 
 export const NftChainSchema = z.object({
   family: z.string(),
@@ -23,7 +23,7 @@ export const NftRuleSchema = z.object({
 export type NftRule = z.infer<typeof NftRuleSchema>;
 
 export const NftRulesetSchema = z.object({
-  tables: z.array(z.object({ family: z.string(), name: z.string() })),
+  tables: z.array(z.object({family: z.string(), name: z.string()})),
   chains: z.array(NftChainSchema),
   rules: z.array(NftRuleSchema),
 });

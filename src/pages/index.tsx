@@ -32,8 +32,8 @@ export default function Home(): ReactNode {
             <span>on a real machine, in your browser.</span>
           </Heading>
           <p className={styles.lead}>
-            Read a short lesson, start the lab, type real commands. Bridges, VLANs, NAT, and on to how Kubernetes
-            wires Pods together.
+            Read a short lesson, start the lab, type real commands. Bridges, VLANs, NAT, and on to how Kubernetes wires
+            Pods together.
           </p>
           <div className={styles.cta}>
             <Link className="button button--primary button--lg" to="/learn/intro">

@@ -80,7 +80,9 @@ function reportProblems(dump: CourseDump): void {
   const errors = dump.problems.filter((p) => p.severity === 'error');
   const unfinished = dump.problems.filter((p) => p.severity === 'unfinished');
   if (unfinished.length) {
-    console.warn(`[${EXERCISES_PLUGIN_NAME}] ${unfinished.length} unfinished item(s); \`npm run check:exercises\` fails until they are done:\n${problemReport(unfinished)}`);
+    console.warn(
+      `[${EXERCISES_PLUGIN_NAME}] ${unfinished.length} unfinished item(s); \`npm run check:exercises\` fails until they are done:\n${problemReport(unfinished)}`,
+    );
   }
   if (errors.length || !dump.outline) {
     throw new Error(`Malformed course: ${errors.length} problem(s)\n${problemReport(errors)}`);

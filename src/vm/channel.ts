@@ -3,9 +3,9 @@
  * replies matched back to their callers. A new machine gets a new channel, so
  * a late reply from a thrown-away machine can never answer a new request.
  */
-import { DEFAULT_EXEC_TIMEOUT_MS } from "./config";
-import { encodeRequest, ReplyParser, type ExecReply } from "./protocol";
-import { ExecTimeoutError, type ExecOptions, type ExecResult } from "./types";
+import {DEFAULT_EXEC_TIMEOUT_MS} from './config';
+import {encodeRequest, ReplyParser, type ExecReply} from './protocol';
+import {ExecTimeoutError, type ExecOptions, type ExecResult} from './types';
 
 /** The guest side: may be absent until the emulator is loaded. */
 export interface ControlPort {
@@ -76,7 +76,7 @@ export class ControlChannel {
     if (this.closedWith) return Promise.reject(this.closedWith);
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? DEFAULT_EXEC_TIMEOUT_MS;
-    const frame = encodeRequest({ id, script: command, timeoutMs, netns: options.netns });
+    const frame = encodeRequest({id, script: command, timeoutMs, netns: options.netns});
     return new Promise<ExecResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -102,7 +102,7 @@ export class ControlChannel {
       });
       const chunks: Uint8Array[] = [];
       for (let i = 0; i < frame.length; i += CONTROL_CHUNK) chunks.push(frame.subarray(i, i + CONTROL_CHUNK));
-      this.outbox.push({ id, chunks, sent: 0 });
+      this.outbox.push({id, chunks, sent: 0});
       this.pump();
     });
   }

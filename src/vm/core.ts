@@ -1,5 +1,5 @@
-import type { V86Options } from "v86";
-import { ControlChannel } from "./channel";
+import type {V86Options} from 'v86';
+import {ControlChannel} from './channel';
 import {
   CONSOLE_TERMINAL,
   DEFAULT_TIMING,
@@ -8,13 +8,13 @@ import {
   TERMINAL_COUNT,
   VGA_MEMORY_SIZE,
   type DriverTiming,
-} from "./config";
-import { inspect, type Emulator, type EmulatorClass } from "./emulator";
-import { HealthWatch } from "./health";
-import { attachRoot, type LazyRootStorage, type RootFs } from "./rootfs";
-import { abortable, knockAgent, knockShells, settle } from "./startup";
-import { TerminalTap } from "./terminal";
-import { ConsoleHints } from "./watch";
+} from './config';
+import {inspect, type Emulator, type EmulatorClass} from './emulator';
+import {HealthWatch} from './health';
+import {attachRoot, type LazyRootStorage, type RootFs} from './rootfs';
+import {abortable, knockAgent, knockShells, settle} from './startup';
+import {TerminalTap} from './terminal';
+import {ConsoleHints} from './watch';
 import {
   StartCancelledError,
   VmError,
@@ -26,7 +26,7 @@ import {
   type VmEvent,
   type VmListener,
   type VmStatus,
-} from "./types";
+} from './types';
 
 export interface VmFiles {
   bios: ArrayBuffer;
@@ -44,7 +44,7 @@ export interface VmPlatform {
   wasmPath: string;
   /** Must stop and reject with `signal.reason` once the signal aborts. */
   load(
-    what: "restore" | "boot",
+    what: 'restore' | 'boot',
     onProgress: (phase: string, loaded: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<VmFiles>;
@@ -70,21 +70,21 @@ export class V86Lab implements LabVm {
   readonly terminalCount = TERMINAL_COUNT;
   private machine: Machine | undefined;
   private listeners = new Set<VmListener>();
-  private current: VmStatus = "idle";
-  private crashReason = "";
+  private current: VmStatus = 'idle';
+  private crashReason = '';
   private readonly timing: DriverTiming;
   /** start, stop and reset run one after another on this chain. */
   private lifecycle: Promise<unknown> = Promise.resolve();
   /** Bumped by stop and reset: a start asked for before then is void. */
   private epoch = 0;
   private booting: AbortController | undefined;
-  private phase = "";
+  private phase = '';
 
   constructor(
     private readonly platform: VmPlatform,
     timing: Partial<DriverTiming> = {},
   ) {
-    this.timing = { ...DEFAULT_TIMING, ...timing };
+    this.timing = {...DEFAULT_TIMING, ...timing};
   }
 
   get status(): VmStatus {
@@ -99,26 +99,26 @@ export class V86Lab implements LabVm {
   start(options: StartOptions = {}): Promise<void> {
     const epoch = this.epoch;
     return this.serially(async () => {
-      if (epoch !== this.epoch) throw new StartCancelledError("the lab VM was stopped before it could start");
-      if (this.machine && this.current === "ready") return;
+      if (epoch !== this.epoch) throw new StartCancelledError('the lab VM was stopped before it could start');
+      if (this.machine && this.current === 'ready') return;
       // A crashed machine is still there (stopped, for its last words): away with it.
-      if (this.machine) await this.teardown("loading");
+      if (this.machine) await this.teardown('loading');
       await this.boot(options);
     });
   }
 
   stop(): Promise<void> {
-    this.cancel("the lab VM was stopped while starting");
-    return this.serially(() => this.teardown("stopped"));
+    this.cancel('the lab VM was stopped while starting');
+    return this.serially(() => this.teardown('stopped'));
   }
 
   reset(): Promise<void> {
-    this.cancel("the lab VM was reset while starting");
+    this.cancel('the lab VM was reset while starting');
     const epoch = this.epoch;
     return this.serially(async () => {
-      if (epoch !== this.epoch) throw new StartCancelledError("a later stop or reset replaced this reset");
+      if (epoch !== this.epoch) throw new StartCancelledError('a later stop or reset replaced this reset');
       // "loading" throughout, not "stopped" in between: the lab is on its way back.
-      await this.teardown("loading");
+      await this.teardown('loading');
       await this.boot({});
     });
   }
@@ -139,12 +139,14 @@ export class V86Lab implements LabVm {
     this.booting = controller;
     const seconds = this.timing.startDeadlineMs / 1000;
     const deadline = setTimeout(() => {
-      controller.abort(new VmError(`the lab VM did not start within ${seconds} s (stuck ${this.phase}); reset the lab to try again`));
+      controller.abort(
+        new VmError(`the lab VM did not start within ${seconds} s (stuck ${this.phase}); reset the lab to try again`),
+      );
     }, this.timing.startDeadlineMs);
     try {
       await this.bootSteps(options, controller.signal);
     } catch (e) {
-      await this.teardown(this.current === "crashed" ? "crashed" : "stopped");
+      await this.teardown(this.current === 'crashed' ? 'crashed' : 'stopped');
       throw controller.signal.aborted ? controller.signal.reason : e;
     } finally {
       clearTimeout(deadline);
@@ -153,26 +155,33 @@ export class V86Lab implements LabVm {
   }
 
   private async bootSteps(options: StartOptions, signal: AbortSignal): Promise<void> {
-    this.setStatus("loading");
+    this.setStatus('loading');
     const cold = options.coldBoot === true;
-    this.phase = "downloading the machine";
+    this.phase = 'downloading the machine';
     const files = await abortable(
-      this.platform.load(cold ? "boot" : "restore", (phase, loaded, total) => this.emit({ type: "progress", phase, loaded, total }), signal),
+      this.platform.load(
+        cold ? 'boot' : 'restore',
+        (phase, loaded, total) => this.emit({type: 'progress', phase, loaded, total}),
+        signal,
+      ),
       signal,
     );
-    if (!cold && !files.state) throw new VmError("no snapshot available: run `npm run image`");
-    this.phase = cold ? "booting" : "restoring";
-    this.emit({ type: "progress", phase: this.phase, loaded: 0, total: 1 });
+    if (!cold && !files.state) throw new VmError('no snapshot available: run `npm run image`');
+    this.phase = cold ? 'booting' : 'restoring';
+    this.emit({type: 'progress', phase: this.phase, loaded: 0, total: 1});
     const machine = this.create(files, cold);
     await abortable(machine.running, signal);
-    this.phase = "waiting for the control agent";
+    this.phase = 'waiting for the control agent';
     // A cold boot's agent says hello when it starts; a restored one sits in
     // read() inside the snapshot and answers the first request.
     if (cold) await abortable(Promise.race([machine.channel.hello(), knockAgent(machine.channel, signal)]), signal);
-    this.phase = "waiting for the shell prompts";
-    await abortable(Promise.all([settle(machine.channel, signal), knockShells(machine.emulator, machine.terminals)]), signal);
-    this.setStatus("ready");
-    this.emit({ type: "ready", restoredFromSnapshot: !cold });
+    this.phase = 'waiting for the shell prompts';
+    await abortable(
+      Promise.all([settle(machine.channel, signal), knockShells(machine.emulator, machine.terminals)]),
+      signal,
+    );
+    this.setStatus('ready');
+    this.emit({type: 'ready', restoredFromSnapshot: !cold});
   }
 
   /** The machine's settings. Kept in one place so a snapshot and its restore agree. */
@@ -181,19 +190,23 @@ export class V86Lab implements LabVm {
       wasm_path: this.platform.wasmPath,
       memory_size: MEMORY_SIZE,
       vga_memory_size: VGA_MEMORY_SIZE,
-      bios: { buffer: files.bios },
-      vga_bios: { buffer: files.vgaBios },
+      bios: {buffer: files.bios},
+      vga_bios: {buffer: files.vgaBios},
       autostart: false,
       disable_keyboard: true,
       disable_mouse: true,
       disable_speaker: true,
       acpi: false,
       uart1: true,
-      virtio_console: { type: "none" },
-      ...(files.rootfs ? { filesystem: {} } : {}),
+      virtio_console: {type: 'none'},
+      ...(files.rootfs ? {filesystem: {}} : {}),
       ...(cold
-        ? { bzimage: { buffer: need(files.kernel, "kernel") }, initrd: { buffer: need(files.initrd, "initrd") }, cmdline: KERNEL_CMDLINE }
-        : { initial_state: { buffer: need(files.state, "state") } }),
+        ? {
+            bzimage: {buffer: need(files.kernel, 'kernel')},
+            initrd: {buffer: need(files.initrd, 'initrd')},
+            cmdline: KERNEL_CMDLINE,
+          }
+        : {initial_state: {buffer: need(files.state, 'state')}}),
     };
   }
 
@@ -201,15 +214,17 @@ export class V86Lab implements LabVm {
     const emulator = new this.platform.V86(this.settings(files, cold));
     const channel = new ControlChannel();
     const hints = new ConsoleHints((reason) => machine.health?.hint(reason));
-    const terminals = Array.from({ length: TERMINAL_COUNT }, (_, t) =>
-      new TerminalTap((data) => {
-        if (machine.closed) return;
-        if (t === CONSOLE_TERMINAL) hints.feed(data);
-        this.emit({ type: "output", terminal: t, data });
-      }),
+    const terminals = Array.from(
+      {length: TERMINAL_COUNT},
+      (_, t) =>
+        new TerminalTap((data) => {
+          if (machine.closed) return;
+          if (t === CONSOLE_TERMINAL) hints.feed(data);
+          this.emit({type: 'output', terminal: t, data});
+        }),
     );
     const running = new Promise<void>((resolve, reject) => {
-      emulator.add_listener("emulator-loaded", () => {
+      emulator.add_listener('emulator-loaded', () => {
         machine.loaded = true;
         // Stopped or reset while it loaded: it never runs.
         if (machine.closed) return void emulator.destroy().catch(() => undefined);
@@ -220,9 +235,20 @@ export class V86Lab implements LabVm {
     });
     // Nobody may be waiting if a stop came first; the rejection is not news then.
     running.catch(() => undefined);
-    const machine: Machine = { emulator, channel, terminals, running, loaded: false, closed: false, rootfs: files.rootfs, rootAbort: new AbortController() };
-    emulator.add_listener("virtio-console0-output-bytes", (bytes) => channel.receive(bytes));
-    terminals.forEach((tap, t) => emulator.add_listener(t === 0 ? "serial0-output-byte" : "serial1-output-byte", (b) => tap.byte(b)));
+    const machine: Machine = {
+      emulator,
+      channel,
+      terminals,
+      running,
+      loaded: false,
+      closed: false,
+      rootfs: files.rootfs,
+      rootAbort: new AbortController(),
+    };
+    emulator.add_listener('virtio-console0-output-bytes', (bytes) => channel.receive(bytes));
+    terminals.forEach((tap, t) =>
+      emulator.add_listener(t === 0 ? 'serial0-output-byte' : 'serial1-output-byte', (b) => tap.byte(b)),
+    );
     this.machine = machine;
     return machine;
   }
@@ -236,7 +262,8 @@ export class V86Lab implements LabVm {
         machine.rootfs,
         {
           onFetched: (bytes) => {
-            if (machine === this.machine && this.current === "loading") this.emit({ type: "progress", phase: "fetching files", loaded: bytes, total: 0 });
+            if (machine === this.machine && this.current === 'loading')
+              this.emit({type: 'progress', phase: 'fetching files', loaded: bytes, total: 0});
           },
           onFatal: (error) => this.crashed(machine, error.message),
         },
@@ -248,19 +275,22 @@ export class V86Lab implements LabVm {
       cpu: internals.cpu,
       pollMs: this.timing.healthPollMs,
       probeMs: this.timing.livenessProbeMs,
-      probe: (timeoutMs) => machine.channel.exec(":", { timeoutMs }).then(() => true, () => false),
+      probe: (timeoutMs) =>
+        machine.channel.exec(':', {timeoutMs}).then(
+          () => true,
+          () => false,
+        ),
       flush: () => machine.terminals.forEach((t) => t.flush()),
       onDead: (reason) => this.crashed(machine, reason),
     });
     machine.health.start();
   }
 
-
   private crashed(machine: Machine, reason: string): void {
-    if (machine !== this.machine || machine.closed || this.current === "crashed") return;
+    if (machine !== this.machine || machine.closed || this.current === 'crashed') return;
     this.crashReason = reason;
-    this.setStatus("crashed");
-    this.emit({ type: "crashed", reason });
+    this.setStatus('crashed');
+    this.emit({type: 'crashed', reason});
     const error = new VmUnavailableError(`the lab VM stopped: ${reason}. Reset the lab to get a fresh machine.`);
     // A start waiting for prompts that will never come ends now, not at its deadline.
     this.booting?.abort(error);
@@ -277,12 +307,12 @@ export class V86Lab implements LabVm {
       machine.rootAbort.abort();
       machine.health?.stop();
       machine.terminals.forEach((t) => t.close());
-      machine.channel.close(new VmUnavailableError("the lab VM was stopped"));
+      machine.channel.close(new VmUnavailableError('the lab VM was stopped'));
       // One that has not loaded yet is destroyed when it does (see create).
       if (machine.loaded) await machine.emulator.destroy().catch(() => undefined);
     }
     // A crashed machine thrown away during a failed start stays "crashed", announced once.
-    if (!(status === "crashed" && this.current === "crashed")) this.setStatus(status);
+    if (!(status === 'crashed' && this.current === 'crashed')) this.setStatus(status);
   }
 
   /** Compressed bytes of root files fetched since the machine started (for the bench). */
@@ -292,9 +322,9 @@ export class V86Lab implements LabVm {
 
   exec(command: string, options: ExecOptions = {}): Promise<ExecResult> {
     const machine = this.machine;
-    if (!machine || this.current !== "ready") {
+    if (!machine || this.current !== 'ready') {
       const why =
-        this.current === "crashed"
+        this.current === 'crashed'
           ? `the lab VM stopped (${this.crashReason}). Reset the lab to get a fresh machine.`
           : `the lab VM is not running (status: ${this.current})`;
       return Promise.reject(new VmUnavailableError(why));
@@ -305,7 +335,7 @@ export class V86Lab implements LabVm {
   writeTerminal(terminal: number, data: Uint8Array | string): void {
     const machine = this.machine;
     if (!machine?.loaded || machine.closed || terminal < 0 || terminal >= TERMINAL_COUNT) return;
-    const bytes = typeof data === "string" ? new TextEncoder().encode(data) : data;
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     machine.emulator.serial_send_bytes(terminal, bytes);
   }
 
@@ -313,18 +343,18 @@ export class V86Lab implements LabVm {
     if (terminal < 0 || terminal >= TERMINAL_COUNT) return;
     const c = Math.max(10, Math.floor(cols));
     const r = Math.max(4, Math.floor(rows));
-    await this.exec(`stty -F /dev/ttyS${terminal} cols ${c} rows ${r}`, { timeoutMs: 3000 });
+    await this.exec(`stty -F /dev/ttyS${terminal} cols ${c} rows ${r}`, {timeoutMs: 3000});
   }
 
   /** Save the running machine's state (used by the image build). */
   async saveState(): Promise<ArrayBuffer> {
-    if (!this.machine?.loaded) throw new VmUnavailableError("the lab VM is not running");
+    if (!this.machine?.loaded) throw new VmUnavailableError('the lab VM is not running');
     return this.machine.emulator.save_state();
   }
 
   private setStatus(status: VmStatus): void {
     this.current = status;
-    this.emit({ type: "status", status });
+    this.emit({type: 'status', status});
   }
 
   private emit(event: VmEvent): void {
@@ -332,9 +362,7 @@ export class V86Lab implements LabVm {
   }
 }
 
-
 function need(buffer: ArrayBuffer | undefined, what: string): ArrayBuffer {
   if (!buffer) throw new VmError(`missing VM file: ${what}`);
   return buffer;
 }
-

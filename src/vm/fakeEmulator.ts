@@ -4,9 +4,9 @@
  * shells that redraw their prompt when knocked. No CPU is emulated, so the
  * driver's lifecycle and crash logic can be tested in milliseconds.
  */
-import type { Event, V86Options } from "v86";
-import type { VmFiles, VmPlatform } from "./core";
-import type { Emulator } from "./emulator";
+import type {Event, V86Options} from 'v86';
+import type {VmFiles, VmPlatform} from './core';
+import type {Emulator} from './emulator';
 
 export interface FakeBehaviour {
   /** Download time of the VM files. */
@@ -21,7 +21,7 @@ export interface FakeBehaviour {
   agentAnswers: boolean;
 }
 
-export const PROMPT = "\x1b[H\x1b[2J\x1b[1;32mroot@lab\x1b[0m:\x1b[1;34m/\x1b[0m# ";
+export const PROMPT = '\x1b[H\x1b[2J\x1b[1;32mroot@lab\x1b[0m:\x1b[1;34m/\x1b[0m# ';
 const FLAG_INTERRUPT = 0x200;
 const CR0_PAGING_PROTECTED = 0x80000011 | 0;
 
@@ -36,7 +36,7 @@ export class FakeWorld {
   behaviour: FakeBehaviour;
 
   constructor(behaviour: Partial<FakeBehaviour> = {}) {
-    this.behaviour = { downloadMs: 0, loadMs: 0, promptMs: 0, internals: true, agentAnswers: true, ...behaviour };
+    this.behaviour = {downloadMs: 0, loadMs: 0, promptMs: 0, internals: true, agentAnswers: true, ...behaviour};
   }
 
   running(): FakeEmulator[] {
@@ -47,15 +47,15 @@ export class FakeWorld {
     const BoundFake = boundFake(this);
     return {
       V86: BoundFake,
-      wasmPath: "fake.wasm",
+      wasmPath: 'fake.wasm',
       load: (_what, onProgress, signal) =>
         new Promise<VmFiles>((resolve, reject) => {
           this.loads++;
           const timer = setTimeout(() => {
-            onProgress("downloading", 1, 1);
-            resolve({ bios: new ArrayBuffer(8), vgaBios: new ArrayBuffer(8), state: new ArrayBuffer(8) });
+            onProgress('downloading', 1, 1);
+            resolve({bios: new ArrayBuffer(8), vgaBios: new ArrayBuffer(8), state: new ArrayBuffer(8)});
           }, this.behaviour.downloadMs);
-          signal.addEventListener("abort", () => {
+          signal.addEventListener('abort', () => {
             clearTimeout(timer);
             this.abortedLoads++;
             reject(signal.reason);
@@ -74,13 +74,13 @@ export class FakeEmulator implements Emulator {
   agentAnswers: boolean;
   /** Scripts the agent received, in order. */
   readonly requests: string[] = [];
-  readonly bus = { send: (_name: string, data: Uint8Array) => this.agentInput(data) };
+  readonly bus = {send: (_name: string, data: Uint8Array) => this.agentInput(data)};
   readonly cpu = {
     // An idle kernel: halted, waiting for the next interrupt.
     in_hlt: new Uint8Array([1]),
     flags: new Int32Array([FLAG_INTERRUPT | 2]),
     cr: new Int32Array([CR0_PAGING_PROTECTED, 0, 0, 0, 0, 0, 0, 0]),
-    devices: { virtio_console: { virtio: { queues: [{ has_request: () => true }] } } },
+    devices: {virtio_console: {virtio: {queues: [{has_request: () => true}]}}},
   };
   readonly v86: unknown;
   private listeners = new Map<string, Listener[]>();
@@ -92,10 +92,10 @@ export class FakeEmulator implements Emulator {
   ) {
     world.emulators.push(this);
     this.agentAnswers = world.behaviour.agentAnswers;
-    this.v86 = world.behaviour.internals ? { cpu: this.cpu } : { cpu: {} };
+    this.v86 = world.behaviour.internals ? {cpu: this.cpu} : {cpu: {}};
     setTimeout(() => {
       this.loaded = true;
-      this.emit("emulator-loaded", undefined);
+      this.emit('emulator-loaded', undefined);
     }, world.behaviour.loadMs);
   }
 
@@ -110,10 +110,10 @@ export class FakeEmulator implements Emulator {
   }
 
   async run(): Promise<void> {
-    if (this.destroyed) throw new Error("run() on a destroyed emulator");
+    if (this.destroyed) throw new Error('run() on a destroyed emulator');
     this.running = true;
     this.world.maxRunning = Math.max(this.world.maxRunning, this.world.running().length);
-    this.emit("emulator-started", undefined);
+    this.emit('emulator-started', undefined);
   }
 
   async stop(): Promise<void> {
@@ -140,14 +140,14 @@ export class FakeEmulator implements Emulator {
 
   /** Text as the guest prints it on a serial line (terminal). */
   print(serial: number, text: string): void {
-    const event = serial === 0 ? "serial0-output-byte" : "serial1-output-byte";
+    const event = serial === 0 ? 'serial0-output-byte' : 'serial1-output-byte';
     for (const byte of new TextEncoder().encode(text)) this.emit(event, byte);
   }
 
   /** poweroff -f: the kernel says so (unless `quiet`), then halts with interrupts off. */
   halt(quiet = false): void {
     this.agentAnswers = false;
-    if (!quiet) this.print(0, "[   22.852190] reboot: System halted\r\n");
+    if (!quiet) this.print(0, '[   22.852190] reboot: System halted\r\n');
     this.cpu.in_hlt[0] = 1;
     this.cpu.flags[0] = 2;
   }
@@ -155,7 +155,8 @@ export class FakeEmulator implements Emulator {
   /** A panic with kernel.panic=-1: the message (unless `quiet`), then a CPU reset (paging off, the BIOS runs). */
   panicAndReset(quiet = false): void {
     this.agentAnswers = false;
-    if (!quiet) this.print(0, "[   22.4] Kernel panic - not syncing: sysrq triggered crash\r\n[   22.4] CPU: 0 PID: 1\r\n");
+    if (!quiet)
+      this.print(0, '[   22.4] Kernel panic - not syncing: sysrq triggered crash\r\n[   22.4] CPU: 0 PID: 1\r\n');
     this.cpu.cr[0] = 0x10;
     this.cpu.in_hlt[0] = 0;
   }
@@ -163,7 +164,7 @@ export class FakeEmulator implements Emulator {
   /** A panic with kernel.panic=0: the message, then a busy loop in the kernel. */
   panicAndSpin(): void {
     this.agentAnswers = false;
-    this.print(0, "[   22.4] Kernel panic - not syncing: Attempted to kill init!\r\n");
+    this.print(0, '[   22.4] Kernel panic - not syncing: Attempted to kill init!\r\n');
     this.cpu.in_hlt[0] = 0;
   }
 
@@ -188,13 +189,13 @@ export class FakeEmulator implements Emulator {
 
   private reply(id: number, script: string): void {
     if (!this.agentAnswers || !this.running) return;
-    const stdout = script.startsWith("echo ") ? `${script.slice(5)}\n` : "";
+    const stdout = script.startsWith('echo ') ? `${script.slice(5)}\n` : '';
     const body = new TextEncoder().encode(stdout);
     const head = new TextEncoder().encode(`\nNLR1 ${id} 0 ${body.length} 0\n`);
     const frame = new Uint8Array(head.length + body.length);
     frame.set(head);
     frame.set(body, head.length);
-    this.emit("virtio-console0-output-bytes", frame);
+    this.emit('virtio-console0-output-bytes', frame);
   }
 }
 

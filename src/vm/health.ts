@@ -12,7 +12,7 @@
  * merely looks like a crash is disproved by the agent answering, or by an
  * idling CPU.
  */
-import type { CpuView } from "./emulator";
+import type {CpuView} from './emulator';
 
 export interface HealthOptions {
   cpu: CpuView;
@@ -70,8 +70,8 @@ export class HealthWatch {
   private fact(): string | null {
     const cpu = this.options.cpu;
     if (cpu.paging()) this.pagingSeen = true;
-    else if (this.pagingSeen) return "the machine rebooted";
-    if (cpu.haltedForever()) return "the machine halted";
+    else if (this.pagingSeen) return 'the machine rebooted';
+    if (cpu.haltedForever()) return 'the machine halted';
     return null;
   }
 
@@ -87,7 +87,7 @@ export class HealthWatch {
     if (this.confirming) return;
     this.confirming = true;
     try {
-      for (let strikes = 0; this.hintReason !== null; ) {
+      for (let strikes = 0; this.hintReason !== null;) {
         if (this.poll()) return;
         const seen = this.hints;
         let idled = false;
@@ -104,7 +104,7 @@ export class HealthWatch {
           continue;
         }
         if (++strikes >= STRIKES) {
-          this.die("the kernel stopped responding");
+          this.die('the kernel stopped responding');
           return;
         }
       }

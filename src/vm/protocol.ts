@@ -30,7 +30,9 @@ export function encodeRequest(req: ExecRequest): Uint8Array {
   }
   const body = encoder.encode(req.script);
   const ms = Math.max(100, Math.round(req.timeoutMs));
-  const header = encoder.encode(`NLX1 ${req.id} ${ms} ${req.netns ?? "-"} ${body.length}`.padEnd(HEADER_BYTES - 1) + "\n");
+  const header = encoder.encode(
+    `NLX1 ${req.id} ${ms} ${req.netns ?? '-'} ${body.length}`.padEnd(HEADER_BYTES - 1) + '\n',
+  );
   const frame = new Uint8Array(header.length + body.length);
   frame.set(header);
   frame.set(body, header.length);
@@ -38,7 +40,7 @@ export function encodeRequest(req: ExecRequest): Uint8Array {
 }
 
 const HEADER = /^NLR1 (\d+) (\d+) (\d+) (\d+)$/;
-const MAGIC = encoder.encode("\nNLR1 ");
+const MAGIC = encoder.encode('\nNLR1 ');
 const MAX_HEADER = 64;
 
 /** Incremental parser: feed it chunks as they arrive, it calls back per reply. */
@@ -82,14 +84,18 @@ export class ReplyParser {
     const stdout = this.buf.slice(bodyStart, bodyStart + outLen);
     const stderr = this.buf.slice(bodyStart + outLen, bodyStart + outLen + errLen);
     this.buf = this.buf.slice(bodyStart + outLen + errLen);
-    this.onReply({ id: Number(m[1]), exitCode: Number(m[2]), stdout, stderr });
+    this.onReply({id: Number(m[1]), exitCode: Number(m[2]), stdout, stderr});
     return true;
   }
 }
 
 function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
   const first = needle[0];
-  for (let i = haystack.indexOf(first); i >= 0 && i <= haystack.length - needle.length; i = haystack.indexOf(first, i + 1)) {
+  for (
+    let i = haystack.indexOf(first);
+    i >= 0 && i <= haystack.length - needle.length;
+    i = haystack.indexOf(first, i + 1)
+  ) {
     let ok = true;
     for (let j = 1; j < needle.length; j++) {
       if (haystack[i + j] !== needle[j]) {

@@ -6,7 +6,7 @@
  * that a missing file is a clear error instead of a hung guest, fetched bytes
  * are counted for the download bar, and a stopped lab stops fetching.
  */
-import { VmError } from "./types";
+import {VmError} from './types';
 
 /** Where content files come from: the site's /vm/fs/ or images/out/fs/. */
 export interface RootFsSource {
@@ -89,14 +89,22 @@ export class LazyRootStorage implements V86FileStorage {
       if (!this.signal.aborted && !this.failed) {
         this.failed = true;
         const why = e instanceof Error ? e.message : String(e);
-        this.events.onFatal(new VmError(`a file of the VM's root file system could not be loaded (${why}). ${this.source.describe(name)}`));
+        this.events.onFatal(
+          new VmError(
+            `a file of the VM's root file system could not be loaded (${why}). ${this.source.describe(name)}`,
+          ),
+        );
       }
       return new Promise<Uint8Array>(() => undefined);
     }
-    const data = name.endsWith(".zst") ? this.decompress(fileSize, packed) : packed;
+    const data = name.endsWith('.zst') ? this.decompress(fileSize, packed) : packed;
     if (data.byteLength !== fileSize) {
       this.failed = true;
-      this.events.onFatal(new VmError(`the VM file ${name} has ${data.byteLength} bytes where the image expects ${fileSize}: the files on the server belong to another image build. ${this.source.describe(name)}`));
+      this.events.onFatal(
+        new VmError(
+          `the VM file ${name} has ${data.byteLength} bytes where the image expects ${fileSize}: the files on the server belong to another image build. ${this.source.describe(name)}`,
+        ),
+      );
       return new Promise<Uint8Array>(() => undefined);
     }
     this.files.set(name, data);
@@ -116,14 +124,22 @@ export interface RootFs {
  * replaced) and v86's zstd decoder. Checked here, so a v86 without them
  * fails the start with a clear error.
  */
-export function attachRoot(emulator: unknown, root: RootFs, events: RootFsEvents, signal: AbortSignal): LazyRootStorage {
-  const e = emulator as { fs9p?: { storage?: unknown; load_from_json?: unknown }; zstd_decompress?: unknown };
+export function attachRoot(
+  emulator: unknown,
+  root: RootFs,
+  events: RootFsEvents,
+  signal: AbortSignal,
+): LazyRootStorage {
+  const e = emulator as {fs9p?: {storage?: unknown; load_from_json?: unknown}; zstd_decompress?: unknown};
   const fs = e.fs9p;
   const unzstd = e.zstd_decompress;
-  if (!fs || typeof fs.load_from_json !== "function" || !("storage" in fs) || typeof unzstd !== "function") {
-    throw new VmError("this v86 build has no 9p file system or zstd decoder where the driver expects them (emulator.fs9p.storage, emulator.zstd_decompress); pin the v86 version in package.json");
+  if (!fs || typeof fs.load_from_json !== 'function' || !('storage' in fs) || typeof unzstd !== 'function') {
+    throw new VmError(
+      'this v86 build has no 9p file system or zstd decoder where the driver expects them (emulator.fs9p.storage, emulator.zstd_decompress); pin the v86 version in package.json',
+    );
   }
-  const decode = (size: number, data: Uint8Array): Uint8Array => new Uint8Array((unzstd as (s: number, d: Uint8Array) => ArrayBuffer).call(emulator, size, data));
+  const decode = (size: number, data: Uint8Array): Uint8Array =>
+    new Uint8Array((unzstd as (s: number, d: Uint8Array) => ArrayBuffer).call(emulator, size, data));
   const storage = new LazyRootStorage(root.source, decode, events, signal);
   fs.storage = storage;
   if (root.index !== undefined) (fs.load_from_json as (index: unknown) => void).call(fs, root.index);

@@ -2,13 +2,13 @@
  * The guest side of a start: what the driver says to a freshly restored (or
  * booted) machine before it calls it ready.
  */
-import type { ControlChannel } from "./channel";
-import type { Emulator } from "./emulator";
-import type { TerminalTap } from "./terminal";
-import { VmUnavailableError } from "./types";
+import type {ControlChannel} from './channel';
+import type {Emulator} from './emulator';
+import type {TerminalTap} from './terminal';
+import {VmUnavailableError} from './types';
 
 /** Knocks on a shell: Ctrl-L makes readline clear the screen and redraw its prompt, running nothing. */
-const KNOCK = "\x0c";
+const KNOCK = '\x0c';
 
 /**
  * Sets the host's clock (the snapshot's is the build's), and makes a panic
@@ -19,7 +19,7 @@ export async function settle(channel: ControlChannel, signal: AbortSignal): Prom
   for (let attempt = 1; ; attempt++) {
     const now = (Date.now() / 1000).toFixed(3);
     try {
-      await channel.exec(`date -s @${now} >/dev/null; echo -1 > /proc/sys/kernel/panic`, { timeoutMs: 4000 });
+      await channel.exec(`date -s @${now} >/dev/null; echo -1 > /proc/sys/kernel/panic`, {timeoutMs: 4000});
       return;
     } catch (e) {
       if (e instanceof VmUnavailableError || signal.aborted || attempt >= 8) throw e;
@@ -31,7 +31,7 @@ export async function settle(channel: ControlChannel, signal: AbortSignal): Prom
 export async function knockAgent(channel: ControlChannel, signal: AbortSignal): Promise<void> {
   for (;;) {
     try {
-      await channel.exec("true", { timeoutMs: 2000 });
+      await channel.exec('true', {timeoutMs: 2000});
       return;
     } catch (e) {
       if (e instanceof VmUnavailableError || signal.aborted) throw e;
@@ -55,7 +55,7 @@ export function abortable<T>(work: Promise<T>, signal: AbortSignal): Promise<T> 
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    signal.addEventListener('abort', onAbort, {once: true});
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }

@@ -16,7 +16,7 @@ const TAIL = 256;
 export class TerminalTap {
   private batch: number[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private tail = "";
+  private tail = '';
   private promptWaiters: Array<() => void> = [];
   private readonly decoder = new TextDecoder();
 
@@ -34,15 +34,15 @@ export class TerminalTap {
     const data = Uint8Array.from(this.batch);
     this.batch.length = 0;
     if (this.promptWaiters.length > 0) {
-      this.tail = (this.tail + this.decoder.decode(data, { stream: true })).slice(-TAIL);
-      if (PROMPT_END.test(this.tail.replace(ESCAPES, ""))) this.promptWaiters.splice(0).forEach((w) => w());
+      this.tail = (this.tail + this.decoder.decode(data, {stream: true})).slice(-TAIL);
+      if (PROMPT_END.test(this.tail.replace(ESCAPES, ''))) this.promptWaiters.splice(0).forEach((w) => w());
     }
     this.deliver(data);
   }
 
   /** Resolves at the next prompt printed after this call. */
   nextPrompt(): Promise<void> {
-    if (this.promptWaiters.length === 0) this.tail = "";
+    if (this.promptWaiters.length === 0) this.tail = '';
     return new Promise((resolve) => this.promptWaiters.push(resolve));
   }
 

@@ -19,14 +19,14 @@ export interface ExecResult {
   stdoutBytes: Uint8Array;
 }
 
-export type VmStatus = "idle" | "loading" | "ready" | "crashed" | "stopped";
+export type VmStatus = 'idle' | 'loading' | 'ready' | 'crashed' | 'stopped';
 
 export type VmEvent =
-  | { type: "progress"; phase: string; loaded: number; total: number }
-  | { type: "ready"; restoredFromSnapshot: boolean }
-  | { type: "output"; terminal: number; data: Uint8Array }
-  | { type: "crashed"; reason: string }
-  | { type: "status"; status: VmStatus };
+  | {type: 'progress'; phase: string; loaded: number; total: number}
+  | {type: 'ready'; restoredFromSnapshot: boolean}
+  | {type: 'output'; terminal: number; data: Uint8Array}
+  | {type: 'crashed'; reason: string}
+  | {type: 'status'; status: VmStatus};
 
 export type VmListener = (event: VmEvent) => void;
 
@@ -57,7 +57,7 @@ export interface LabVm {
 }
 
 /** The subset of the VM the graders' collector needs. */
-export type ExecVm = Pick<LabVm, "exec">;
+export type ExecVm = Pick<LabVm, 'exec'>;
 
 export class VmError extends Error {
   constructor(message: string) {

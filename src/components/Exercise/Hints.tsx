@@ -4,13 +4,15 @@ import styles from './styles.module.css';
 
 /** Hints are short prose; `backticks` become inline code, nothing else is parsed. */
 function inline(text: string): ReactNode {
-  return text.split(/(`[^`]+`)/g).map((part, i) =>
-    part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
-      <code key={i}>{part.slice(1, -1)}</code>
-    ) : (
-      <Fragment key={i}>{part}</Fragment>
-    ),
-  );
+  return text
+    .split(/(`[^`]+`)/g)
+    .map((part, i) =>
+      part.startsWith('`') && part.endsWith('`') && part.length > 1 ? (
+        <code key={i}>{part.slice(1, -1)}</code>
+      ) : (
+        <Fragment key={i}>{part}</Fragment>
+      ),
+    );
 }
 
 export default function Hints({hints, shown}: {hints: HintData[]; shown: number}): ReactNode {

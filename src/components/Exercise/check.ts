@@ -22,7 +22,10 @@ export function cannotCheck(status: VmStatus, problem: string | null): GradeView
     case 'ready':
       return null;
     case 'crashed':
-      return refusal(`${problem ?? 'The machine stopped working.'} Reset the lab to get a fresh machine, then check again.`, true);
+      return refusal(
+        `${problem ?? 'The machine stopped working.'} Reset the lab to get a fresh machine, then check again.`,
+        true,
+      );
     case 'loading':
       return refusal('The lab is still starting. Check again once the terminal shows a prompt.');
     default:
@@ -41,8 +44,11 @@ export async function checkExercise(vm: LabVm, id: string): Promise<GradeView> {
   try {
     // Collection can legitimately take seconds; a no-op run beside it tells a
     // slow VM from a silent one, so a hung VM is reported within 5 s.
-    const alive = withTimeout(vm.exec(':', {timeoutMs: ALIVE_TIMEOUT_MS * 2}), ALIVE_TIMEOUT_MS,
-      () => new CheckTimeoutError(ALIVE_TIMEOUT_MS));
+    const alive = withTimeout(
+      vm.exec(':', {timeoutMs: ALIVE_TIMEOUT_MS * 2}),
+      ALIVE_TIMEOUT_MS,
+      () => new CheckTimeoutError(ALIVE_TIMEOUT_MS),
+    );
     const graded = withTimeout(
       import('./grading').then((g) => g.gradeExercise(vm, id, COLLECT_TIMEOUT_MS)),
       COLLECT_TIMEOUT_MS + ALIVE_TIMEOUT_MS,

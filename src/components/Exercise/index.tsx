@@ -43,7 +43,10 @@ function useScripts(id: string): ExerciseScripts | null {
   const [scripts, setScripts] = useState<ExerciseScripts | null>(null);
   useEffect(() => {
     let live = true;
-    loadTask(id).then((t) => live && setScripts(t.scripts), () => undefined);
+    loadTask(id).then(
+      (t) => live && setScripts(t.scripts),
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -85,7 +88,9 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       const vm = await labStore.start();
       const out = await vm.exec(scripts.setup, {timeoutMs: scripts.setupTimeoutMs});
       if (out.exitCode !== 0) {
-        throw new Error(`setup.sh exited with status ${out.exitCode}: ${(out.stderr || out.stdout).trim().slice(-400)}`);
+        throw new Error(
+          `setup.sh exited with status ${out.exitCode}: ${(out.stderr || out.stdout).trim().slice(-400)}`,
+        );
       }
       setSetup({kind: 'done'});
     } catch (err) {
@@ -141,17 +146,27 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
         </Suspense>
       </div>
       <div className={styles.actions}>
-        <button type="button" className="button button--secondary" onClick={() => void runSetup()}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => void runSetup()}
           disabled={!scripts || setup.kind === 'running' || lab.status === 'loading'}>
           {setup.kind === 'running' ? 'Setting up…' : 'Start exercise'}
         </button>
-        <button type="button" className="button button--primary" onClick={() => void check()}
-          disabled={checking} aria-busy={checking}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={() => void check()}
+          disabled={checking}
+          aria-busy={checking}>
           Check
         </button>
         <span className={styles.spacer} />
         {hints.length > 0 && (
-          <button type="button" className="button button--link" onClick={showHint}
+          <button
+            type="button"
+            className="button button--link"
+            onClick={showHint}
             disabled={visibleHints >= hints.length}>
             Show hint
           </button>
@@ -161,17 +176,31 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
             {visibleHints}/{hints.length}
           </span>
         )}
-        <button type="button" className="button button--link" onClick={() => setSolutionShown((s) => !s)}
-          aria-expanded={solutionShown} disabled={!scripts}>
+        <button
+          type="button"
+          className="button button--link"
+          onClick={() => setSolutionShown((s) => !s)}
+          aria-expanded={solutionShown}
+          disabled={!scripts}>
           {solutionShown ? 'Hide solution' : 'Show solution'}
         </button>
       </div>
-      {setup.kind === 'done' && <p className={styles.note}>The exercise is set up. Work in the lab terminal, then press Check.</p>}
-      {setup.kind === 'error' && <p className={styles.errorText} role="alert">Setup failed: {setup.message}</p>}
-      <CheckResults result={result} checking={checking} onReset={() => {
-        setResult(null);
-        void labStore.reset();
-      }} />
+      {setup.kind === 'done' && (
+        <p className={styles.note}>The exercise is set up. Work in the lab terminal, then press Check.</p>
+      )}
+      {setup.kind === 'error' && (
+        <p className={styles.errorText} role="alert">
+          Setup failed: {setup.message}
+        </p>
+      )}
+      <CheckResults
+        result={result}
+        checking={checking}
+        onReset={() => {
+          setResult(null);
+          void labStore.reset();
+        }}
+      />
       <Hints hints={hints} shown={visibleHints} />
       {solutionShown && scripts && (
         <div className={styles.solution}>

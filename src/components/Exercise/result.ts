@@ -26,7 +26,9 @@ export const COLLECT_TIMEOUT_MS = 30_000;
 
 export class CheckTimeoutError extends Error {
   constructor(ms: number) {
-    super(`The lab did not answer within ${ms / 1000} s. It may be busy or stuck: wait a moment and check again, or reset the lab.`);
+    super(
+      `The lab did not answer within ${ms / 1000} s. It may be busy or stuck: wait a moment and check again, or reset the lab.`,
+    );
     this.name = 'CheckTimeoutError';
   }
 }

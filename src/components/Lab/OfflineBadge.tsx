@@ -22,7 +22,11 @@ export default function OfflineBadge({status}: {status: VmStatus}): ReactNode {
     <span
       className={styles.offline}
       data-offline={offline.kind}
-      title={offline.kind === 'unavailable' ? `Not available offline: ${offline.why}` : 'This lab starts again without a network connection'}>
+      title={
+        offline.kind === 'unavailable'
+          ? `Not available offline: ${offline.why}`
+          : 'This lab starts again without a network connection'
+      }>
       {text}
     </span>
   );

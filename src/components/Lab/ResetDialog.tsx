@@ -20,8 +20,8 @@ export default function ResetDialog({open, onCancel, onConfirm}: Props): ReactNo
     <dialog ref={ref} className={styles.dialog} onCancel={onCancel} aria-labelledby="lab-reset-title">
       <h3 id="lab-reset-title">Reset the lab?</h3>
       <p>
-        The machine goes back to its starting state. Everything you created in it (interfaces, namespaces, files)
-        is lost. Your course progress is kept.
+        The machine goes back to its starting state. Everything you created in it (interfaces, namespaces, files) is
+        lost. Your course progress is kept.
       </p>
       <div className={styles.dialogActions}>
         <button type="button" className="button button--secondary" onClick={onCancel} autoFocus>

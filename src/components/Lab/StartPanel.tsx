@@ -48,8 +48,8 @@ export default function StartPanel({state, onStart}: Props): ReactNode {
     <div className={styles.start}>
       <p className={styles.startTitle}>A real Debian Linux machine, running in this tab</p>
       <p className={styles.startNote}>
-        It runs entirely in your browser: nothing you type leaves your computer. The first start downloads the
-        machine once; after that it also works offline.
+        It runs entirely in your browser: nothing you type leaves your computer. The first start downloads the machine
+        once; after that it also works offline.
       </p>
       <button type="button" className={styles.startButton} onClick={onStart}>
         Start lab

@@ -68,7 +68,10 @@ function keyHandler(term: XTerm) {
       return false;
     }
     if (mod && e.shiftKey && key === 'v') {
-      void navigator.clipboard?.readText().then((t) => term.paste(t)).catch(() => undefined);
+      void navigator.clipboard
+        ?.readText()
+        .then((t) => term.paste(t))
+        .catch(() => undefined);
       e.preventDefault();
       return false;
     }

@@ -74,8 +74,12 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
         <div className={styles.actions}>
           {running && (
             <>
-              <button type="button" className={styles.tool} onClick={() => getTerminal(tab)?.copy()}
-                aria-label="Copy selection" title="Copy the selected text (or select and press Ctrl+C)">
+              <button
+                type="button"
+                className={styles.tool}
+                onClick={() => getTerminal(tab)?.copy()}
+                aria-label="Copy selection"
+                title="Copy the selected text (or select and press Ctrl+C)">
                 Copy
               </button>
               <button
@@ -84,13 +88,20 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                 aria-label="Paste into terminal"
                 title="Paste from the clipboard (or press Ctrl+V)"
                 onClick={() => {
-                  void navigator.clipboard?.readText().then((t) => getTerminal(tab)?.paste(t)).catch(() => undefined);
+                  void navigator.clipboard
+                    ?.readText()
+                    .then((t) => getTerminal(tab)?.paste(t))
+                    .catch(() => undefined);
                 }}>
                 Paste
               </button>
             </>
           )}
-          <button type="button" className={styles.tool} aria-pressed={full} onClick={toggleFull}
+          <button
+            type="button"
+            className={styles.tool}
+            aria-pressed={full}
+            onClick={toggleFull}
             title={full ? 'Back to the lesson' : 'Use the whole window for the terminal'}>
             {full ? 'Exit full screen' : 'Full screen'}
           </button>

@@ -46,7 +46,9 @@ async function save(): Promise<void> {
     return;
   }
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
-  const list = (await fetch(base + VM_FILES.offline).then((r) => (r.ok ? r.json() : null)).catch(() => null)) as {files?: unknown} | null;
+  const list = (await fetch(base + VM_FILES.offline)
+    .then((r) => (r.ok ? r.json() : null))
+    .catch(() => null)) as {files?: unknown} | null;
   const files = Array.isArray(list?.files) ? list.files.filter((f): f is string => typeof f === 'string') : null;
   if (!files) {
     set({kind: 'unavailable', why: `${VM_FILES.offline} could not be read`});

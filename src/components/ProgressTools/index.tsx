@@ -28,7 +28,10 @@ export default function ProgressTools(): ReactNode {
     if (!f) return;
     try {
       const n = progressStore.importFile(await f.text());
-      setNote({ok: true, text: `Imported progress for ${n} exercise${n === 1 ? '' : 's'} and merged it with this browser's.`});
+      setNote({
+        ok: true,
+        text: `Imported progress for ${n} exercise${n === 1 ? '' : 's'} and merged it with this browser's.`,
+      });
     } catch (err) {
       setNote({ok: false, text: err instanceof Error ? err.message : String(err)});
     } finally {
@@ -46,8 +49,8 @@ export default function ProgressTools(): ReactNode {
   return (
     <div className={styles.tools}>
       <p className={styles.lead}>
-        Your progress is saved in this browser only ({solved} exercise{solved === 1 ? '' : 's'} solved). Export it
-        to move it to another browser or keep a backup.
+        Your progress is saved in this browser only ({solved} exercise{solved === 1 ? '' : 's'} solved). Export it to
+        move it to another browser or keep a backup.
       </p>
       <div className={styles.buttons}>
         <button type="button" className="button button--primary" onClick={onExport}>
@@ -56,8 +59,14 @@ export default function ProgressTools(): ReactNode {
         <button type="button" className="button button--secondary" onClick={() => file.current?.click()}>
           Import progress
         </button>
-        <input ref={file} type="file" accept="application/json,.json" hidden aria-label="Progress file"
-          onChange={(e) => void onImport(e.target.files?.[0])} />
+        <input
+          ref={file}
+          type="file"
+          accept="application/json,.json"
+          hidden
+          aria-label="Progress file"
+          onChange={(e) => void onImport(e.target.files?.[0])}
+        />
         <button type="button" className="button button--link" onClick={onClear}>
           Clear progress
         </button>

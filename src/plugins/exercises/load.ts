@@ -77,5 +77,8 @@ export function errorMessage(stderr: string): string {
   const start = lines.findIndex((l) => /^\w*Error\b.*:/.test(l));
   if (start < 0) return stderr.trim();
   const end = lines.findIndex((l, i) => i > start && /^\s+at /.test(l));
-  return lines.slice(start, end < 0 ? undefined : end).join('\n').trim();
+  return lines
+    .slice(start, end < 0 ? undefined : end)
+    .join('\n')
+    .trim();
 }

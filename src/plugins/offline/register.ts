@@ -11,10 +11,9 @@ async function register(): Promise<void> {
   const registration = await navigator.serviceWorker.register(`${base}sw.js`, {scope: base});
   const worker = registration.active ?? (await navigator.serviceWorker.ready).active;
   // Resources fetched before the worker existed would otherwise miss the cache.
-  const urls = [
-    window.location.href,
-    ...performance.getEntriesByType('resource').map((e) => e.name),
-  ].filter((u) => u.startsWith(window.location.origin));
+  const urls = [window.location.href, ...performance.getEntriesByType('resource').map((e) => e.name)].filter((u) =>
+    u.startsWith(window.location.origin),
+  );
   worker?.postMessage({type: 'netlab:precache', urls});
 }
 

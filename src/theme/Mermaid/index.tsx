@@ -31,7 +31,10 @@ export default function LazyMermaid(props: Props): ReactNode {
     return () => observer.disconnect();
   }, [near]);
   return (
-    <div ref={ref} className={near ? undefined : styles.placeholder} role={near ? undefined : 'img'}
+    <div
+      ref={ref}
+      className={near ? undefined : styles.placeholder}
+      role={near ? undefined : 'img'}
       aria-label={near ? undefined : 'Diagram (loads when scrolled into view)'}>
       {near && <Mermaid {...props} />}
     </div>

@@ -1,7 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import {emptyExercise, mergeProgress, parseStored, ProgressFile, type Progress} from '../schema';
 
-const solved = (at: string) => ({...emptyExercise(), solvedAt: at, attempts: 2, lastVerdict: 'passed' as const, lastCheckedAt: at});
+const solved = (at: string) => ({
+  ...emptyExercise(),
+  solvedAt: at,
+  attempts: 2,
+  lastVerdict: 'passed' as const,
+  lastCheckedAt: at,
+});
 
 describe('progress schema', () => {
   it('reads back what it stores', () => {
@@ -18,7 +24,10 @@ describe('progress schema', () => {
 
   it('merges two records keeping every solve and the earliest date', () => {
     const a: Progress = {version: 1, exercises: {x: solved('2026-01-05T00:00:00.000Z'), y: emptyExercise()}};
-    const b: Progress = {version: 1, exercises: {x: solved('2026-01-01T00:00:00.000Z'), z: solved('2026-01-03T00:00:00.000Z')}};
+    const b: Progress = {
+      version: 1,
+      exercises: {x: solved('2026-01-01T00:00:00.000Z'), z: solved('2026-01-03T00:00:00.000Z')},
+    };
     const m = mergeProgress(a, b);
     expect(m.exercises.x?.solvedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(m.exercises.y?.solvedAt).toBeNull();
@@ -26,7 +35,11 @@ describe('progress schema', () => {
   });
 
   it('recognises only its own export files', () => {
-    const file = {format: 'netlab-progress', exportedAt: '2026-01-01T00:00:00.000Z', progress: {version: 1, exercises: {}}};
+    const file = {
+      format: 'netlab-progress',
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      progress: {version: 1, exercises: {}},
+    };
     expect(ProgressFile.safeParse(file).success).toBe(true);
     expect(ProgressFile.safeParse({...file, format: 'other'}).success).toBe(false);
   });

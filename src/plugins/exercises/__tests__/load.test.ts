@@ -21,7 +21,12 @@ async function folder(id: string, files: Record<string, string>): Promise<void> 
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(dir, name), text);
 }
 
-const COMPLETE = {'task.mdx': '# Two namespaces\n\nDo it.', 'setup.sh': '', 'solution.sh': 'ip netns add red\n', 'exercise.ts': ''};
+const COMPLETE = {
+  'task.mdx': '# Two namespaces\n\nDo it.',
+  'setup.sh': '',
+  'solution.sh': 'ip netns add red\n',
+  'exercise.ts': '',
+};
 
 const RESET = '# shared reset\nip -all netns delete\n';
 
@@ -63,7 +68,9 @@ describe('exercise loading', () => {
 
 describe('problem report', () => {
   it('gives each problem its file, what is wrong and the fix', () => {
-    const text = problemReport([{file: 'exercises/a/b/task.mdx', problem: 'missing', fix: 'create it', severity: 'error'}]);
+    const text = problemReport([
+      {file: 'exercises/a/b/task.mdx', problem: 'missing', fix: 'create it', severity: 'error'},
+    ]);
     expect(text).toBe('  exercises/a/b/task.mdx\n    problem: missing\n    fix: create it');
   });
 });
