@@ -27,11 +27,16 @@ describe('new exercise scaffold', () => {
   it('appends the id to its own chapter in the real outline, and nowhere else', () => {
     const out = addToOutline(OUTLINE, 'bridges/hello-bridge');
     expect(out).not.toBeNull();
-    const chapterOf = (src: string, name: string) => src.slice(src.indexOf(`id: '${name}'`), src.indexOf('],', src.indexOf(`id: '${name}'`)));
+    const chapterOf = (src: string, name: string) =>
+      src.slice(src.indexOf(`id: '${name}'`), src.indexOf('],', src.indexOf(`id: '${name}'`)));
     const ids = (src: string) => [...src.matchAll(/'([a-z0-9-]+\/[a-z0-9-]+)'/g)].map((m) => m[1]);
     // Every chapter keeps its list; bridges gains the new id, last.
-    expect(ids(chapterOf(out ?? '', 'bridges'))).toEqual([...ids(chapterOf(OUTLINE, 'bridges')), 'bridges/hello-bridge']);
-    for (const other of ['nat', 'vlans']) expect(ids(chapterOf(out ?? '', other))).toEqual(ids(chapterOf(OUTLINE, other)));
+    expect(ids(chapterOf(out ?? '', 'bridges'))).toEqual([
+      ...ids(chapterOf(OUTLINE, 'bridges')),
+      'bridges/hello-bridge',
+    ]);
+    for (const other of ['nat', 'vlans'])
+      expect(ids(chapterOf(out ?? '', other))).toEqual(ids(chapterOf(OUTLINE, other)));
   });
 
   it('fills an empty exercise list and refuses chapters it cannot find', () => {
