@@ -3,9 +3,9 @@
  * npm run grade -- <exercise-id> --snapshot <file.json>  grade a recorded state
  * Prints the result as JSON. Exit 0 passed, 1 failed, 2 error (or bad usage).
  */
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync} from 'node:fs';
 import {parseArgs} from 'node:util';
-import {getExercise} from '../exercises/index';
+import {exercises, getExercise} from '../exercises/index';
 import type {GradeResult} from '../graders/exercise';
 import {runCase} from '../graders/node';
 import {gradeSnapshotText} from '../graders/snapshot';
@@ -22,14 +22,29 @@ const {values, positionals} = parseArgs({
   options: {script: {type: 'string'}, snapshot: {type: 'string'}},
 });
 const id = positionals[0] ?? usage('missing exercise id');
-const ex = getExercise(id) ?? usage(`unknown exercise "${id}": there is no exercises/${id}/exercise.ts`);
+const ex =
+  getExercise(id) ??
+  usage(
+    `unknown exercise "${id}": there is no exercises/${id}/exercise.ts. Exercises: ${Object.keys(exercises).sort().join(', ')}`,
+  );
 if (!values.script === !values.snapshot) usage('give exactly one of --script or --snapshot');
+
+/** The file's text; a missing or unreadable one is bad usage (exit 2), named, never a stack trace. */
+function readArg(flag: string, file: string): string {
+  if (!existsSync(file)) usage(`--${flag} ${file}: no such file`);
+  if (!statSync(file).isFile()) usage(`--${flag} ${file}: not a file`);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    return usage(`--${flag} ${file}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
 
 let result: GradeResult;
 if (values.snapshot) {
-  result = gradeSnapshotText(ex, readFileSync(values.snapshot, 'utf8'));
+  result = gradeSnapshotText(ex, readArg('snapshot', values.snapshot));
 } else {
-  const script = readFileSync(values.script ?? '', 'utf8');
+  const script = readArg('script', values.script ?? '');
   const {createNodeVm} = await import('../src/vm/node');
   const vm = createNodeVm();
   try {
