@@ -42,7 +42,10 @@ describe('iproute2 parsers on real VM output', () => {
     expect(h1?.vlans).toContainEqual({vlan: 10, vlanEnd: undefined, pvid: true, untagged: true});
     const ports = ok(ip.parseBridgeLinks(vl('bridge.link')));
     expect(ports.filter((p) => p.master === 'br0')).toHaveLength(4);
-    expect(Array.isArray(ok(ip.parseFdb(vl('bridge.fdb'))))).toBe(true);
+    const fdb = ok(ip.parseFdb(vl('bridge.fdb')));
+    // Learned entries (no state) on h1's port in VLAN 10, beside br0's own permanent ones.
+    expect(fdb).toContainEqual(expect.objectContaining({ifname: 'veth-h1', master: 'br0', vlan: 10, state: ''}));
+    expect(fdb.some((e) => e.ifname === 'br0' && e.flags.includes('self') && e.state === 'permanent')).toBe(true);
     const br0 = ok(ip.parseLinks(vl('ip.link'))).find((l) => l.name === 'br0');
     expect(br0?.vlanFiltering).toBe(true);
   });
@@ -52,7 +55,19 @@ describe('iproute2 parsers on real VM output', () => {
     const sys = ok(ip.parseSysctls(nat('sysctl')));
     expect(sys['net.ipv4.ip_forward']).toBe('1');
     expect(sys['net.ipv4.conf.veth-lan.forwarding']).toBe('1');
-    expect(Array.isArray(ok(ip.parseSockets(nat('ss'))))).toBe(true);
+    // The masquerade solution listens on nothing in the root namespace.
+    expect(ok(ip.parseSockets(nat('ss')))).toEqual([]);
+    // ss -H -ltunp: two socat listeners as the lab VM printed them, and an IPv6 one.
+    const two = [
+      'udp UNCONN 0      0      0.0.0.0:5353 0.0.0.0:* users:(("socat",pid=241,fd=6))',
+      'tcp LISTEN 0      5      0.0.0.0:8080 0.0.0.0:* users:(("socat",pid=240,fd=6))',
+      'tcp LISTEN 0      4096      [::1]:53       [::]:* users:(("dnsmasq",pid=90,fd=7))',
+    ].join('\n');
+    expect(ok(ip.parseSockets(two))).toEqual([
+      {proto: 'udp', local: '0.0.0.0', port: 5353, process: 'socat'},
+      {proto: 'tcp', local: '0.0.0.0', port: 8080, process: 'socat'},
+      {proto: 'tcp', local: '::1', port: 53, process: 'dnsmasq'},
+    ]);
   });
 });
 
