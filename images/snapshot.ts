@@ -7,6 +7,9 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {MACHINE} from '../src/vm/config';
+import {exercises} from '../exercises/index';
+import {collectAndGrade} from '../graders/collect';
+import {collectorScript, exerciseCases, resetScript, setupScript} from '../graders/node';
 import {createNodeVm, imageDir} from '../src/vm/node';
 
 const out = imageDir();
@@ -54,6 +57,18 @@ const warmScript =
   process.env.NETLAB_WARMUP === '0' ? 'true' : readFileSync(new URL('./warmup.sh', import.meta.url), 'utf8');
 const warm = await vm.exec(warmScript, {timeoutMs: 180_000});
 if (warm.exitCode !== 0) throw new Error(`warm-up failed (${warm.exitCode}): ${warm.stderr}`);
+// Then what learners really run first: each pilot exercise's Start (the
+// shared reset + setup.sh), its reference solution and a Check, and a reset.
+// (The exercises and the collector live outside images/, so changing them
+// does not rebuild the image; they only decide which pages start warm.)
+if (process.env.NETLAB_WARMUP !== '0') {
+  for (const ex of Object.values(exercises)) {
+    const solution = exerciseCases(ex).find((c) => c.name === 'solution')?.script ?? '';
+    for (const script of [setupScript(ex), solution]) await vm.exec(script, {timeoutMs: 120_000});
+    await collectAndGrade(vm, collectorScript(), ex, 120_000);
+  }
+  await vm.exec(resetScript(), {timeoutMs: 120_000});
+}
 const leftover = await vm.exec("ip netns list; ip -br link | grep -v '^lo '; nft list ruleset", {timeoutMs: 30_000});
 if (leftover.stdout.trim() !== '') throw new Error(`warm-up left state behind:\n${leftover.stdout}`);
 await vm.exec(
