@@ -34,6 +34,8 @@ function TaskHeading({children}: {children?: ReactNode}): ReactNode {
   return <h4 className={styles.taskHeading}>{children}</h4>;
 }
 const TASK_COMPONENTS = {h1: TaskHeading, h2: TaskHeading, h3: TaskHeading};
+/** Bumped to stop the background warm-up: one VM per page, so one counter for the page. */
+let warmToken = 0;
 
 function message(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -67,6 +69,7 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
   const [setup, setSetup] = useState<SetupState>({kind: 'idle'});
   const [result, setResult] = useState<GradeView | null>(null);
   const [checking, setChecking] = useState(false);
+  const [warm, setWarm] = useState<'idle' | 'running' | 'done'>('idle');
   const [hintsShown, setHintsShown] = useState(0);
   const [solutionShown, setSolutionShown] = useState(false);
   const solved = saved.solvedAt !== null;
@@ -93,12 +96,22 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
         );
       }
       setSetup({kind: 'done'});
+      const token = ++warmToken;
+      setWarm('running');
+      void import('./grading')
+        .then((g) => g.warmUpCheck(vm, id, () => token !== warmToken || labStore.getVm() !== vm))
+        .catch(() => undefined)
+        .finally(() => {
+          if (token === warmToken) setWarm('done');
+        });
     } catch (err) {
       setSetup({kind: 'error', message: message(err)});
     }
-  }, [scripts]);
+  }, [scripts, id]);
 
   const check = useCallback(async () => {
+    warmToken++; // A Check stops the background warm-up (see grading.ts).
+    setWarm('done');
     const vm = labStore.getVm();
     const before = labStore.getState();
     const refused = cannotCheck(vm ? before.status : 'idle', before.problem);
@@ -128,7 +141,8 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       className={clsx(styles.exercise, solved && styles.solved)}
       aria-labelledby={headingId}
       data-exercise={id}
-      data-solved={solved}>
+      data-solved={solved}
+      data-warm={warm}>
       <header className={styles.header}>
         <span className={styles.kicker}>Exercise</span>
         <h3 id={headingId} className={styles.title}>
