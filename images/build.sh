@@ -23,21 +23,43 @@ host_tools() {
 
 list_file() { grep -v '^\s*#' "$1" | grep -v '^\s*$'; }
 
-# Suites whose index apt could not read (written to the manifest). Without the
-# security suite's index the build cannot tell which packages have security
-# updates, so it says so loudly rather than naming a guess.
+# Suites whose index apt could not read (written to the manifest).
 unread_suites() {
   grep -oE '^E: Failed to fetch [^ ]+' "$CACHE/apt-update.log" | sed -E 's#.*/dists/([^/]+)/.*#\1#' | sort -u > "$WORK/unread-suites.txt" || true
-  [ -s "$WORK/unread-suites.txt" ] || return 0
   local s
   for s in $(cat "$WORK/unread-suites.txt"); do
-    if ls "$APTDIR/lists/"*"_dists_${s}_main_binary-i386_Packages"* >/dev/null 2>&1; then
-      log "WARNING: apt could not refresh suite $s; its previous index is used (see $CACHE/apt-update.log)"
-    else
-      log "WARNING: apt could not read suite $s (mirror mid-sync?); every package is taken from the other suites," \
-        "so any with a $s update is older than that update. Rebuild later with \`npm run image\`. See $CACHE/apt-update.log"
-    fi
+    log "WARNING: apt could not read suite $s (mirror mid-sync?); packages are taken from the other suites. See $CACHE/apt-update.log"
   done
+}
+
+# For each index apt refused (a size or hash that does not match the suite's
+# signed Release file), fetch it once more without that check, only to name
+# the installed packages the suite has a newer version of. Nothing is
+# installed from it. Writes $WORK/behind-unread.txt: "name version newer suite".
+name_packages_behind() {
+  : > "$WORK/behind-unread.txt"
+  [ -s "$WORK/unread-suites.txt" ] || return 0
+  local url suite idx
+  for url in $(grep -oE '^E: Failed to fetch [^ ]+' "$CACHE/apt-update.log" | awk '{print $5}' | grep '/binary-i386/Packages' | sort -u); do
+    suite=$(sed -E 's#.*/dists/([^/]+)/.*#\1#' <<<"$url")
+    idx=$WORK/unread-index
+    rm -f "$idx"
+    /usr/lib/apt/apt-helper download-file "$url" "$idx" >/dev/null 2>&1 || { log "WARNING: $url: cannot name the packages older than suite $suite"; continue; }
+    case "$url" in *.xz) xz -dc "$idx" ;; *.gz) gzip -dc "$idx" ;; *) cat "$idx" ;; esac 2>/dev/null |
+      awk '/^Package: / { p = $2 } /^Version: / { print p, $2 }' > "$idx.versions" || true
+    local name version arch newer
+    while read -r name version arch; do
+      newer=$(awk -v n="$name" '$1 == n { print $2 }' "$idx.versions" | sort -V | tail -1)
+      [ -n "$newer" ] && dpkg --compare-versions "$newer" gt "$version" &&
+        printf '%s %s %s %s\n' "$name" "$version" "$newer" "$suite" >> "$WORK/behind-unread.txt"
+    done < "$WORK/closure.txt"
+  done
+  if [ -s "$WORK/behind-unread.txt" ]; then
+    log "WARNING: older than their security (or update) suite, which apt could not read; rebuild later with \`npm run image\`:"
+    awk '{ printf "[image]   %s %s (%s has %s)\n", $1, $2, $4, $3 }' "$WORK/behind-unread.txt" >&2
+  elif [ -s "$WORK/unread-suites.txt" ]; then
+    log "no installed package has a newer version in the unread suites' current index"
+  fi
 }
 
 resolve_packages() {
@@ -66,6 +88,7 @@ resolve_packages() {
   # "Inst name (version suite [arch])" lines give the exact closure and versions.
   netlab_apt -s install "${pkgs[@]}" "$kernel" 2>/dev/null |
     awk '/^Inst / { gsub(/[()\[\]]/, ""); print $2, $3, $NF }' > "$WORK/closure.txt"
+  name_packages_behind
   netlab_apt -y -d install "${pkgs[@]}" "$kernel" >"$CACHE/apt-download.log" 2>&1 ||
     { tail -5 "$CACHE/apt-download.log" >&2; exit 1; }
   echo "$kernel" > "$WORK/kernel-package"

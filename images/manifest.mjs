@@ -16,6 +16,17 @@ const packages = readFileSync(join(work, 'manifest-packages.txt'), 'utf8')
 // Suites apt could not read when the image was built (images/build.sh unread_suites).
 const unreadPath = join(work, 'unread-suites.txt');
 const unreadSuites = existsSync(unreadPath) ? readFileSync(unreadPath, 'utf8').split('\n').filter(Boolean) : [];
+// Installed packages those unread suites have a newer version of (build.sh name_packages_behind).
+const behindPath = join(work, 'behind-unread.txt');
+const olderThanUnreadSuites = existsSync(behindPath)
+  ? readFileSync(behindPath, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [name, version, newer, suite] = line.split(' ');
+        return {name, version, newer, suite};
+      })
+  : [];
 const artifacts = {};
 for (const name of ['vmlinuz', 'initrd.img', 'bios.bin', 'vgabios.bin', 'state.bin.zst', 'fs.json']) {
   const path = join(out, name);
@@ -33,6 +44,7 @@ const manifest = {
   // Content files are named by their hash; the index's hash names the tree.
   rootfs: existsSync(rootIndex) ? {indexSha256: sha256(rootIndex)} : undefined,
   unreadSuites,
+  olderThanUnreadSuites,
   packages,
   artifacts,
 };
