@@ -221,6 +221,14 @@ overlay_and_pack() {
   cp "$WORK/seabios/usr/share/seabios/vgabios-stdvga.bin" "$OUT/vgabios.bin"
 }
 
+# Save the state, write the manifest (a restore checks the state's machine
+# against it), then trace the offline set in a VM restored from that state.
+snapshot() {
+  (cd "$HERE/.." && npx tsx images/snapshot.ts)
+  node "$HERE/manifest.mjs" "$OUT" "$WORK"
+  (cd "$HERE/.." && npx tsx images/offline-set.ts)
+}
+
 main() {
   host_tools
   mkdir -p "$OUT" "$CACHE"
@@ -228,8 +236,7 @@ main() {
   local t0=$SECONDS
   # NETLAB_SNAPSHOT_ONLY=1: keep the built root, boot it and save the state again.
   if [ "${NETLAB_SNAPSHOT_ONLY:-}" = 1 ] && [ -f "$OUT/fs.json" ]; then
-    (cd "$HERE/.." && npx tsx images/snapshot.ts && npx tsx images/offline-set.ts)
-    node "$HERE/manifest.mjs" "$OUT" "$WORK"
+    snapshot
     return
   fi
   resolve_packages
@@ -239,9 +246,10 @@ main() {
   overlay_and_pack
   log "kernel, initramfs and 9p root ready ($((SECONDS - t0)) s): $(du -h "$OUT/initrd.img" | cut -f1) initrd, $(du -sh "$OUT/fs" | cut -f1) root contents"
   if [ "${NETLAB_SKIP_SNAPSHOT:-}" != 1 ]; then
-    (cd "$HERE/.." && npx tsx images/snapshot.ts && npx tsx images/offline-set.ts)
+    snapshot
+  else
+    node "$HERE/manifest.mjs" "$OUT" "$WORK"
   fi
-  node "$HERE/manifest.mjs" "$OUT" "$WORK"
   log "done in $((SECONDS - t0)) s"
 }
 main "$@"
