@@ -7,35 +7,20 @@
 import {mkdir, readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Locator, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {launch, type Session} from './browser';
-import {ensureBuild, REPO} from './site';
-import {serveStatic, type StaticServer} from './staticServer';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useSite} from './fixture';
+import {REPO} from './site';
 import {commandsOf, run, terminalInput, until, waitForLabReady, waitForPrompt} from './terminal';
-
-// 0 disables vitest's per-test timeout: the build and the emulated VM are slow,
-// and timing is the bench's job, not the test's.
-vi.setConfig({testTimeout: 0, hookTimeout: 0});
 
 const EXERCISE = 'bridges/two-namespaces';
 /** The solved exercise with every check passed; a second file shows it after a reload. */
 const SCREENSHOT = path.join(REPO, 'test-results', 'bridges-solved.png');
 
-let server: StaticServer;
-let browser: Session;
+const site = useSite();
+// Filled in by useSite's hook, which runs first.
 let page: Page;
-
-beforeAll(async () => {
-  const dir = await ensureBuild((l) => console.log(l));
-  server = await serveStatic(dir);
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 function exercise(): Locator {
@@ -51,7 +36,7 @@ async function check(): Promise<Locator> {
 
 describe('bridges chapter, end to end', () => {
   it('is readable before the lab starts', async () => {
-    await page.goto(`${server.url}/learn/bridges`);
+    await page.goto(`${site.server.url}/learn/bridges`);
     await expect(page.getByRole('heading', {level: 1, name: 'Linux bridges'}).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', {name: 'Start lab'}).isVisible()).resolves.toBe(true);
     expect(await terminalInput(page).count()).toBe(0);

@@ -7,35 +7,17 @@
  * One page load covers every case; each case ends with a reset.
  */
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {launch, type Session} from './browser';
-import {ensureBuild} from './site';
-import {serveStatic, type StaticServer} from './staticServer';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useSite} from './fixture';
 import {run, screenLines, terminalInput, until, waitForEcho, waitForLabReady, waitForPrompt} from './terminal';
-
-vi.setConfig({testTimeout: 0, hookTimeout: 0});
 
 const EXERCISE = 'nat/masquerade';
 
-let server: StaticServer;
-let browser: Session;
+const site = useSite({open: '/learn/nat', startLab: true});
+// Filled in by useSite's hook, which runs first.
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureBuild((l) => console.log(l)));
-  browser = await launch();
-  page = await browser.context.newPage();
-  page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
-  await page.goto(`${server.url}/learn/nat`, {waitUntil: 'networkidle'});
-  await page.getByRole('button', {name: 'Start lab'}).click();
-  await waitForLabReady(page);
-  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
-  await waitForPrompt(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 const lab = () => page.locator('section[aria-label="Lab"]');

@@ -4,33 +4,15 @@
  * and a reset that asks first and gives back a clean machine.
  */
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {launch, type Session} from './browser';
-import {ensureBuild} from './site';
-import {serveStatic, type StaticServer} from './staticServer';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useSite} from './fixture';
 import {run, screenLines, terminalInput, until, waitForLabReady, waitForPrompt} from './terminal';
 
-vi.setConfig({testTimeout: 0, hookTimeout: 0});
-
-let server: StaticServer;
-let browser: Session;
+const site = useSite({open: '/learn/vlans', startLab: true, clipboard: true});
+// Filled in by useSite's hook, which runs first.
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureBuild((l) => console.log(l)));
-  browser = await launch();
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], {origin: server.url});
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}/learn/vlans`, {waitUntil: 'networkidle'});
-  await page.getByRole('button', {name: 'Start lab'}).click();
-  await waitForLabReady(page);
-  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
-  await waitForPrompt(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 const lab = () => page.locator('section[aria-label="Lab"]');

@@ -3,39 +3,22 @@
  * cached by the service worker, so the lab starts again with no network.
  */
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {launch, type Session} from './browser';
-import {ensureBuild} from './site';
-import {serveStatic, type StaticServer} from './staticServer';
-import {run, screenLines, terminalInput, until, waitForLabReady, waitForPrompt} from './terminal';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {startLab as startLabIn, useSite} from './fixture';
+import {run, screenLines, until} from './terminal';
 
-vi.setConfig({testTimeout: 0, hookTimeout: 0});
-
-let server: StaticServer;
-let browser: Session;
+const site = useSite();
+// Filled in by useSite's hook, which runs first.
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureBuild((l) => console.log(l)));
-  browser = await launch();
-  page = await browser.context.newPage();
+beforeAll(() => {
+  page = site.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function startLab(): Promise<void> {
-  await page.getByRole('button', {name: 'Start lab'}).click();
-  await waitForLabReady(page);
-  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
-  await waitForPrompt(page);
-}
+const startLab = () => startLabIn(page);
 
 describe('offline lab', () => {
   it('caches the lesson and the VM on the first visit', async () => {
-    await page.goto(`${server.url}/learn/vlans`, {waitUntil: 'networkidle'});
+    await page.goto(`${site.server.url}/learn/vlans`, {waitUntil: 'networkidle'});
     await until(() => page.evaluate(() => navigator.serviceWorker.ready.then(() => true)));
     // The worker takes control of open pages once active; a reload puts this one under it.
     await page.reload({waitUntil: 'networkidle'});
@@ -46,7 +29,7 @@ describe('offline lab', () => {
   });
 
   it('starts the lab again with the network gone', async () => {
-    await browser.context.setOffline(true);
+    await site.browser.context.setOffline(true);
     try {
       await page.reload({waitUntil: 'load'});
       await expect(page.getByRole('heading', {level: 1, name: 'VLANs on a bridge'}).isVisible()).resolves.toBe(true);
@@ -57,7 +40,7 @@ describe('offline lab', () => {
       await run(page, 'stty size; tcpdump --version 2>&1 | head -1; conntrack --version; echo tools-$((1 + 1))');
       expect(await screenLines(page)).toContain('tools-2');
     } finally {
-      await browser.context.setOffline(false);
+      await site.browser.context.setOffline(false);
     }
   });
 });

@@ -4,32 +4,20 @@
  * the VM still runs but nothing answers the page's requests.
  */
 import type {Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
-import {launch, type Session} from './browser';
-import {ensureBuild} from './site';
-import {serveStatic, type StaticServer} from './staticServer';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {useSite} from './fixture';
 import {run, terminalInput, until, waitForLabReady, waitForPrompt} from './terminal';
 
-vi.setConfig({testTimeout: 0, hookTimeout: 0});
-
-let server: StaticServer;
-let browser: Session;
+const site = useSite();
+// Filled in by useSite's hook, which runs first.
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(await ensureBuild((l) => console.log(l)));
-  browser = await launch();
-  page = await browser.context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+beforeAll(() => {
+  page = site.page;
 });
 
 describe('a silent VM', () => {
   it('gets an error verdict saying the lab did not answer', async () => {
-    await page.goto(`${server.url}/learn/nat`, {waitUntil: 'networkidle'});
+    await page.goto(`${site.server.url}/learn/nat`, {waitUntil: 'networkidle'});
     await page.getByRole('button', {name: 'Start lab'}).click();
     await waitForLabReady(page);
     await terminalInput(page).waitFor({state: 'visible', timeout: 0});
