@@ -1,16 +1,8 @@
-import type {V86Options} from 'v86';
 import {ControlChannel} from './channel';
-import {
-  CONSOLE_TERMINAL,
-  DEFAULT_TIMING,
-  KERNEL_CMDLINE,
-  MEMORY_SIZE,
-  TERMINAL_COUNT,
-  VGA_MEMORY_SIZE,
-  type DriverTiming,
-} from './config';
-import {inspect, type Emulator, type EmulatorClass} from './emulator';
+import {CONSOLE_TERMINAL, DEFAULT_TIMING, TERMINAL_COUNT, type DriverTiming} from './config';
+import {inspect, type Emulator} from './emulator';
 import {HealthWatch} from './health';
+import {machineSettings, type VmFiles, type VmPlatform} from './machine';
 import {attachRoot, type LazyRootStorage, type RootFs} from './rootfs';
 import {abortable, knockAgent, knockShells, settle} from './startup';
 import {TerminalTap} from './terminal';
@@ -28,27 +20,7 @@ import {
   type VmStatus,
 } from './types';
 
-export interface VmFiles {
-  bios: ArrayBuffer;
-  vgaBios: ArrayBuffer;
-  state?: ArrayBuffer;
-  kernel?: ArrayBuffer;
-  initrd?: ArrayBuffer;
-  /** The 9p root file system, fetched file by file (see rootfs.ts). */
-  rootfs?: RootFs;
-}
-
-/** What an environment (browser or Node) must supply to build a machine. */
-export interface VmPlatform {
-  V86: EmulatorClass;
-  wasmPath: string;
-  /** Must stop and reject with `signal.reason` once the signal aborts. */
-  load(
-    what: 'restore' | 'boot',
-    onProgress: (phase: string, loaded: number, total: number) => void,
-    signal: AbortSignal,
-  ): Promise<VmFiles>;
-}
+export type {VmFiles, VmPlatform} from './machine';
 
 /** One emulator and everything tied to it; a reset makes a new one. */
 interface Machine {
@@ -184,34 +156,8 @@ export class V86Lab implements LabVm {
     this.emit({type: 'ready', restoredFromSnapshot: !cold});
   }
 
-  /** The machine's settings. Kept in one place so a snapshot and its restore agree. */
-  private settings(files: VmFiles, cold: boolean): V86Options {
-    return {
-      wasm_path: this.platform.wasmPath,
-      memory_size: MEMORY_SIZE,
-      vga_memory_size: VGA_MEMORY_SIZE,
-      bios: {buffer: files.bios},
-      vga_bios: {buffer: files.vgaBios},
-      autostart: false,
-      disable_keyboard: true,
-      disable_mouse: true,
-      disable_speaker: true,
-      acpi: false,
-      uart1: true,
-      virtio_console: {type: 'none'},
-      ...(files.rootfs ? {filesystem: {}} : {}),
-      ...(cold
-        ? {
-            bzimage: {buffer: need(files.kernel, 'kernel')},
-            initrd: {buffer: need(files.initrd, 'initrd')},
-            cmdline: KERNEL_CMDLINE,
-          }
-        : {initial_state: {buffer: need(files.state, 'state')}}),
-    };
-  }
-
   private create(files: VmFiles, cold: boolean): Machine {
-    const emulator = new this.platform.V86(this.settings(files, cold));
+    const emulator = new this.platform.V86(machineSettings(this.platform.wasmPath, files, cold));
     const channel = new ControlChannel();
     const hints = new ConsoleHints((reason) => machine.health?.hint(reason));
     const terminals = Array.from(
@@ -360,9 +306,4 @@ export class V86Lab implements LabVm {
   private emit(event: VmEvent): void {
     for (const l of this.listeners) l(event);
   }
-}
-
-function need(buffer: ArrayBuffer | undefined, what: string): ArrayBuffer {
-  if (!buffer) throw new VmError(`missing VM file: ${what}`);
-  return buffer;
 }
