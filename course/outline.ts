@@ -23,7 +23,7 @@ export default {
           doc: 'nat',
           title: 'NAT and masquerading',
           blurb: 'Let a private network reach the outside world through one address with iptables MASQUERADE.',
-          exercises: ['nat/masquerade'],
+          exercises: ['nat/masquerade', 'nat/port-forward'],
         },
       ],
     },

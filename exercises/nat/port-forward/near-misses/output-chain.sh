@@ -1,0 +1,4 @@
+# expect-fail: dnat-rule
+# OUTPUT only sees the router's own connections; wan's arrive through PREROUTING.
+sysctl -w net.ipv4.ip_forward=1
+iptables -t nat -A OUTPUT -p tcp -d 203.0.113.1 --dport 8080 -j DNAT --to-destination 192.168.10.2:80
