@@ -124,7 +124,7 @@ export default defineExercise({
       title: 'beta can ping alpha at 10.0.0.1',
       dependsOn: ['addresses', 'neighbour-entry'],
       hints: [
-        "beta's replies are fine only if alpha's replies to beta find beta: this is the same neighbour entry seen from the other side.",
+        'It is the same neighbour entry seen from the other side: alpha frames its echo replies to beta with its entry for 10.0.0.2.',
       ],
       run: probe(
         'beta-to-alpha',
