@@ -19,6 +19,14 @@ export default {
       title: 'Foundations',
       chapters: [
         {
+          id: 'arp',
+          doc: 'arp',
+          title: 'ARP and neighbours',
+          blurb:
+            'Watch who-has and is-at on the wire, read the neighbour table and fix a host that sends to the wrong MAC.',
+          exercises: ['arp/wrong-neighbour'],
+        },
+        {
           id: 'nat',
           doc: 'nat',
           title: 'NAT and masquerading',
