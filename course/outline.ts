@@ -27,6 +27,13 @@ export default {
           exercises: ['arp/wrong-neighbour'],
         },
         {
+          id: 'routing',
+          doc: 'routing',
+          title: 'Routing',
+          blurb: 'Read a routing table, connect two subnets through a router, and follow a packet there and back.',
+          exercises: ['routing/router-between-subnets'],
+        },
+        {
           id: 'nat',
           doc: 'nat',
           title: 'NAT and masquerading',

@@ -45,7 +45,7 @@ describe('new exercise scaffold', () => {
     expect(addToOutline(src, 'x/first')).toBe(
       src.replace('exercises: []', "exercises: [\n        'x/first',\n      ]"),
     );
-    expect(addToOutline(OUTLINE, 'routing/first')).toBeNull();
+    expect(addToOutline(OUTLINE, 'no-such-chapter/first')).toBeNull();
     // A part id is not a chapter: "foundations" has no doc field of its own.
     expect(addToOutline(OUTLINE, 'foundations/first')).toBeNull();
   });

@@ -1,0 +1,6 @@
+# expect-fail: left-reaches-right
+# Routes and forwarding are right, but router's FORWARD chain drops everything.
+ip -n left route add 10.2.0.0/24 via 10.1.0.1
+ip -n right route add 10.1.0.0/24 via 10.2.0.1
+ip netns exec router sysctl -w net.ipv4.ip_forward=1
+ip netns exec router iptables -P FORWARD DROP
