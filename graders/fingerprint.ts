@@ -48,7 +48,10 @@ function namespace(ns: NsState): Record<string, unknown> {
         portKind: l.portKind,
         flags: [...l.flags].sort(),
         up: l.up,
-        operstate: l.operstate,
+        // operstate is left out: the kernel's linkwatch updates it up to a
+        // second late, and later still right after a reset fired many link
+        // events (CI saw br0 UP after a fresh setup, UNKNOWN after reset +
+        // the same setup). The flags above (UP, LOWER_UP) are immediate.
         mtu: l.mtu,
         master: l.master,
         // Where a veth's peer lives is kept as "same namespace or not", not as a number.
