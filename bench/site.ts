@@ -18,7 +18,7 @@ import type {Page} from 'playwright-core';
 import {launch} from '../e2e/browser';
 import {ensureBuild} from '../e2e/site';
 import {serveStatic} from '../e2e/staticServer';
-import {terminalInput, waitForLabReady, waitForPrompt} from '../e2e/terminal';
+import {startLab as startLabIn} from '../e2e/terminal';
 
 const LESSON = '/learn/bridges';
 const EXERCISE = 'section[data-exercise="bridges/two-namespaces"]';
@@ -38,12 +38,7 @@ async function gzippedKb(buildDir: string, urls: string[]): Promise<number> {
 
 async function startLab(page: Page): Promise<number> {
   const t0 = performance.now();
-  await page.getByRole('button', {name: 'Start lab'}).click();
-  await waitForLabReady(page);
-  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
-  // The lab wakes each shell with an Enter once the VM is ready; a prompt on
-  // screen is what the learner sees as "usable".
-  await waitForPrompt(page, 20);
+  await startLabIn(page, 20);
   return (performance.now() - t0) / 1000;
 }
 

@@ -8,7 +8,7 @@ import {afterAll, beforeAll, vi} from 'vitest';
 import {launch, type Session} from './browser';
 import {ensureBuild} from './site';
 import {serveStatic, type StaticServer} from './staticServer';
-import {terminalInput, waitForLabReady, waitForPrompt} from './terminal';
+import {startLab} from './terminal';
 
 export interface Site {
   server: StaticServer;
@@ -45,12 +45,4 @@ export function useSite(options: SiteOptions = {}): Site {
     await site.server?.close();
   });
   return site;
-}
-
-/** Presses Start lab and waits until the lab is ready and a prompt is on screen. */
-export async function startLab(page: Page): Promise<void> {
-  await page.getByRole('button', {name: 'Start lab'}).click();
-  await waitForLabReady(page);
-  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
-  await waitForPrompt(page);
 }

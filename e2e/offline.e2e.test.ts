@@ -4,8 +4,8 @@
  */
 import type {Page} from 'playwright-core';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {startLab as startLabIn, useSite} from './fixture';
-import {run, screenLines, until} from './terminal';
+import {useSite} from './fixture';
+import {run, screenLines, startLab as startLabIn, until} from './terminal';
 
 const site = useSite();
 // Filled in by useSite's hook, which runs first.

@@ -85,3 +85,15 @@ export function commandsOf(script: string): string[] {
     .map((l) => l.trim())
     .filter((l) => l !== '' && !l.startsWith('#'));
 }
+
+/**
+ * Presses Start lab and waits until the lab is ready and a prompt is on screen
+ * (what a learner sees as usable). `pollMs`: how often the screen is read; the
+ * benchmark reads it more often to time the start closely.
+ */
+export async function startLab(page: Page, pollMs?: number): Promise<void> {
+  await page.getByRole('button', {name: 'Start lab'}).click();
+  await waitForLabReady(page);
+  await terminalInput(page).waitFor({state: 'visible', timeout: 0});
+  await waitForPrompt(page, pollMs);
+}
