@@ -10,7 +10,7 @@ import {probeLine} from './probes';
 import {parseSections, type ParseOutcome, type Section} from './sections';
 import {buildNetState} from './state';
 
-type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'deepNamespaces'>;
+type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'binaryFiles' | 'deepNamespaces'>;
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -32,6 +32,7 @@ export function collectorCommand(script: string, spec: CollectSpec, waitSeconds 
   const params = [
     `NETLAB_PROBES=${shellQuote(spec.probes.map(probeLine).join('\n'))}`,
     `NETLAB_FILES=${shellQuote(spec.files.join('\n'))}`,
+    `NETLAB_BINFILES=${shellQuote(spec.binaryFiles.join('\n'))}`,
     `NETLAB_DEEP=${shellQuote(spec.deepNamespaces.join(' '))}`,
     `NETLAB_WAIT=${waitSeconds}`,
   ];

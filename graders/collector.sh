@@ -2,6 +2,8 @@
 # channel (bash). The TypeScript side prepends parameter assignments:
 #   NETLAB_PROBES  one probe per line: "<id> <kind> <from-ns|.> <target> [arg...]"
 #   NETLAB_FILES   one absolute path per line
+#   NETLAB_BINFILES one absolute path per line, sent base64-encoded (binary-safe),
+#                  at most the first 1 MiB + 1 byte (the reader marks it truncated)
 #   NETLAB_DEEP    namespaces (or "*") that are entered for their full sysctl
 #                  list and iptables/nft/ss sections (the root always is)
 #   NETLAB_WAIT    probe timeout in seconds, default 1
@@ -49,8 +51,8 @@ collect_ip() { # ns [-netns name]
   local ns=$1 out rc i
   shift
   local -a names=(link addr route rule neigh nsid netconf)
-  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show" "netns list-id" "netconf show")
-  if batch 7 /usr/sbin/ip "$@" -j -d <<<$'link show\naddr show\nroute show table all\nrule show\nneigh show\nnetns list-id\nnetconf show'; then
+  local -a cmds=("link show" "addr show" "route show table all" "rule show" "neigh show nud all" "netns list-id" "netconf show")
+  if batch 7 /usr/sbin/ip "$@" -j -d <<<$'link show\naddr show\nroute show table all\nrule show\nneigh show nud all\nnetns list-id\nnetconf show'; then
     # printf inline: a call of emit costs 0.2 M instructions with a big body.
     for i in 0 1 2 3 4 5 6; do
       printf '@@section %s %s 0 %d\n%s\n' "$ns" "ip.${names[i]}" "${#SPLIT[i]}" "${SPLIT[i]}"
@@ -269,6 +271,18 @@ while IFS= read -r path; do
     emit . "file:$path" 1 ""
   fi
 done <<<"${NETLAB_FILES:-}"
+
+# Captures and other binary files: mapfile stops at the first NUL, so these
+# travel as base64 (two processes each, only for exercises that ask).
+while IFS= read -r path; do
+  [[ -n $path ]] || continue
+  if [[ -f $path && -r $path ]]; then
+    head -c 1048577 -- "$path" | base64 -w0 >"$T.bin"
+    body=(); mapfile -t -d '' body <"$T.bin"; emit . "bin:$path" 0 "${body[0]-}"
+  else
+    emit . "bin:$path" 1 ""
+  fi
+done <<<"${NETLAB_BINFILES:-}"
 
 for i in "${!probe_ids[@]}"; do
   wait "${probe_pids[i]}"; rc=$?

@@ -42,6 +42,8 @@ export const ExerciseSchema = z
      */
     deepNamespaces: z.array(z.string()).default([]),
     files: z.array(z.string().startsWith('/')).default([]),
+    /** Files read byte for byte (captures): base64 in the state, at most 1 MiB; `Query.fileBytes` decodes them. */
+    binaryFiles: z.array(z.string().startsWith('/')).default([]),
     hints: z.array(z.string()).default([]),
     checks: z.array(CheckSchema).min(1),
   })

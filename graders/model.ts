@@ -147,7 +147,15 @@ export const NetStateSchema = z.object({
   version: z.literal(NET_STATE_VERSION),
   namespaces: z.array(NsStateSchema),
   probes: z.record(z.string(), ProbeResultSchema),
-  files: z.record(z.string(), z.object({exists: z.boolean(), content: z.string()})),
+  files: z.record(
+    z.string(),
+    z.object({
+      exists: z.boolean(),
+      content: z.string(),
+      /** base64 for an exercise's binaryFiles (the collector sends at most 1 MiB + 1 byte of them). */
+      encoding: z.enum(['text', 'base64']).optional(),
+    }),
+  ),
   /** Sections that were collected but could not be read; graders may still pass without them. */
   problems: z.array(z.string()),
 });

@@ -17,6 +17,17 @@ export interface PortVlans {
   tagged: number[];
 }
 
+/** The collector sends binary files up to this size, plus one byte to tell that there was more. */
+const FILE_CAP = 1 << 20;
+
+/** atob is in browsers and Node 16+; no Buffer, so the graders run in the page as they are. */
+function base64Bytes(text: string): Uint8Array {
+  const bin = atob(text.trim());
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 export const nsLabel = (ns: string | null | undefined) => (ns ? `namespace ${ns}` : 'the root namespace');
 
 export class Query {
@@ -137,6 +148,18 @@ export class Query {
 
   probe(id: string): ProbeResult | undefined {
     return this.state.probes[id];
+  }
+
+  /**
+   * A file from the exercise's `files` or `binaryFiles`, as bytes. `truncated`:
+   * the file is larger than the 1 MiB the collector sends, and `bytes` is its start.
+   */
+  fileBytes(path: string): {bytes: Uint8Array; truncated: boolean} | undefined {
+    const f = this.state.files[path];
+    if (!f?.exists) return undefined;
+    if (f.encoding !== 'base64') return {bytes: new TextEncoder().encode(f.content), truncated: false};
+    const bytes = base64Bytes(f.content);
+    return bytes.length > FILE_CAP ? {bytes: bytes.subarray(0, FILE_CAP), truncated: true} : {bytes, truncated: false};
   }
 
   sysctl(key: string, ns?: string): string | undefined {

@@ -109,6 +109,7 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
   }
   for (const [name, s] of root) {
     if (name.startsWith('file:')) state.files[name.slice(5)] = {exists: s.rc === 0, content: s.body};
+    if (name.startsWith('bin:')) state.files[name.slice(4)] = {exists: s.rc === 0, content: s.body, encoding: 'base64'};
   }
   return {ok: true, value: state};
 }

@@ -7,6 +7,7 @@ describe('collectorCommand', () => {
   const spec = {
     probes: [{id: 'p', kind: 'ping' as const, from: 'red', to: '10.0.0.2'}],
     files: ["/etc/it's"],
+    binaryFiles: ['/root/a.pcap'],
     deepNamespaces: ['red'],
   };
 
@@ -31,5 +32,6 @@ describe('collectorCommand', () => {
     expect(cmd).toContain("NETLAB_PROBES='p ping red 10.0.0.2'");
     expect(cmd).toContain(`NETLAB_FILES='/etc/it'\\''s'`);
     expect(cmd).toContain("NETLAB_DEEP='red'");
+    expect(cmd).toContain("NETLAB_BINFILES='/root/a.pcap'");
   });
 });
