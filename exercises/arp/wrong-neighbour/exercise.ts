@@ -108,14 +108,14 @@ export default defineExercise({
       hints: ['Try `ip netns exec alpha ping -c 1 10.0.0.2` while `ip netns exec beta tcpdump -e -n -i eth0` runs.'],
       run: (q) => {
         if (probeOk(q, 'alpha-to-beta')) return pass();
-        // `ip neigh show`, which the collector runs, hides NOARP entries, so an
-        // empty-looking table can still pin 10.0.0.2 to a wrong MAC.
+        // The collector lists every entry (`nud all`), NOARP ones included, so
+        // a wrong MAC was already caught by neighbour-entry; what is left is the wire.
         const shown = q.ns('alpha')?.neighbours.some((n) => n.dst === BETA && n.lladdr !== undefined);
         return fail(
           'A ping from alpha to 10.0.0.2 got no answer. ' +
             (shown
               ? "alpha's entry for 10.0.0.2 looks right, so watch beta's eth0 with `tcpdump -e -n` and compare the destination MAC of the echo requests with beta's."
-              : '`ip neigh` shows no entry for 10.0.0.2 in alpha, but it hides NOARP entries: `ip -n alpha neigh show nud all` shows every entry, and one with a wrong MAC is still used.'),
+              : "alpha has no entry for 10.0.0.2, so its ARP requests get no reply: watch them with `ip netns exec beta tcpdump -e -n -i eth0 arp` and check beta's addresses and ARP settings (`arp_ignore`, the NOARP link flag)."),
         );
       },
     },
