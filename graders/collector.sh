@@ -197,6 +197,14 @@ start_probe() { # id kind from target args...
       else
         "${enter[@]}" dig +short +time="$NETLAB_WAIT" +tries=1 "@$target" "$1" "${2:-A}" &
       fi ;;
+    resolve) # name, as a program in the namespace resolves it (nsswitch, hosts, resolv.conf)
+      # `ip netns exec` bind-mounts /etc/netns/<ns>/* over /etc, which nsenter
+      # does not, and then execs getent: no extra process. RES_OPTIONS bounds
+      # each query to an unreachable server by the probe wait; the generous
+      # deadline only stops a long search list of them, as a first start of
+      # getent on a busy emulated CPU can take seconds.
+      [[ $from == . ]] && enter=() || enter=(ip netns exec "$from")
+      RES_OPTIONS="timeout:$NETLAB_WAIT attempts:1" timeout $((NETLAB_WAIT + 7)) "${enter[@]}" getent ahostsv4 "$target" & ;;
     udp) probe_udp "$target" "$1" "${enter[@]}" & ;;
     source) probe_source "$id" "$target" "$1" "$2" "${enter[@]}" & ;;
     *) printf 'unknown probe kind %s' "$kind"; (exit 127) & ;;

@@ -136,9 +136,11 @@ export const ProbeResultSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
   exitCode: z.number().int(),
-  /** ping: round trip ms; source: the address the listener saw; dns: answers. */
+  /** ping: round trip ms; source: the address the listener saw; dns and resolve: answers. */
   seenSource: z.string().optional(),
   answers: z.array(z.string()).optional(),
+  /** resolve: the name the answer is for, e.g. the search domain's full name for a short name. */
+  canonicalName: z.string().optional(),
   output: z.string(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;

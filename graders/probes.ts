@@ -17,6 +17,11 @@ export const ProbeDeclSchema = z.discriminatedUnion('kind', [
   z.object({id, kind: z.literal('tcp'), from, to: word, port}),
   z.object({id, kind: z.literal('udp'), from, to: word, port}),
   z.object({id, kind: z.literal('dns'), from, server: word, name: word, type: word.optional()}),
+  /**
+   * Resolves `name` the way a program in `from` does: getaddrinfo (IPv4) through nsswitch, with the
+   * namespace's own /etc/netns/<from>/resolv.conf and hosts, so search, ndots and /etc/hosts apply.
+   */
+  z.object({id, kind: z.literal('resolve'), from, name: word}),
   /** Sends UDP datagrams from `from` to `to`:port and reports the source address a listener in `listenIn` saw. */
   z.object({id, kind: z.literal('source'), from, to: word, port, listenIn: word.optional()}),
 ]);
@@ -33,6 +38,8 @@ export function probeLine(p: ProbeDecl): string {
       return `${p.id} ${p.kind} ${ns} ${p.to} ${p.port}`;
     case 'dns':
       return `${p.id} dns ${ns} ${p.server} ${p.name} ${p.type ?? 'A'}`;
+    case 'resolve':
+      return `${p.id} resolve ${ns} ${p.name}`;
     case 'source':
       return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? '.'}`;
   }
@@ -55,6 +62,18 @@ export function probeResult(p: ProbeDecl, rc: number, output: string): ProbeResu
         .map((l) => l.trim())
         .filter((l) => l !== '' && !l.startsWith(';') && !/error|timed out|failed/i.test(l));
       return {...base, ok: rc === 0 && answers.length > 0, answers};
+    }
+    case 'resolve': {
+      // `getent ahostsv4` prints "<address> STREAM <canonical name>", then DGRAM and RAW lines for the same address.
+      const answers: string[] = [];
+      let canonicalName: string | undefined;
+      for (const line of output.split('\n')) {
+        const m = /^(\d{1,3}(?:\.\d{1,3}){3})\s+(?:STREAM|DGRAM|RAW)\b\s*(\S*)/.exec(line.trim());
+        if (!m) continue;
+        if (!answers.includes(m[1])) answers.push(m[1]);
+        canonicalName ??= m[2] || undefined;
+      }
+      return {...base, ok: rc === 0 && answers.length > 0, answers, canonicalName};
     }
     default:
       return {...base, ok: rc === 0};
