@@ -1,0 +1,92 @@
+/** Reading numbers and addresses out of a frame, and formatting them as a learner reads them. */
+import ipaddr from 'ipaddr.js';
+import type {Field} from '../types';
+
+const HEX = Array.from({length: 256}, (_, i) => i.toString(16).padStart(2, '0'));
+
+export function u8(b: Uint8Array, at: number): number {
+  return b[at];
+}
+
+export function u16(b: Uint8Array, at: number): number {
+  return (b[at] << 8) | b[at + 1];
+}
+
+export function u24(b: Uint8Array, at: number): number {
+  return (b[at] << 16) | (b[at + 1] << 8) | b[at + 2];
+}
+
+/** Unsigned: `<<` would make the top bit a sign. */
+export function u32(b: Uint8Array, at: number): number {
+  return b[at] * 0x1000000 + ((b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]);
+}
+
+export function hex(n: number, digits: number): string {
+  return '0x' + n.toString(16).padStart(digits, '0');
+}
+
+export function mac(b: Uint8Array, at: number): string {
+  return `${HEX[b[at]]}:${HEX[b[at + 1]]}:${HEX[b[at + 2]]}:${HEX[b[at + 3]]}:${HEX[b[at + 4]]}:${HEX[b[at + 5]]}`;
+}
+
+export function ipv4(b: Uint8Array, at: number): string {
+  return `${b[at]}.${b[at + 1]}.${b[at + 2]}.${b[at + 3]}`;
+}
+
+/** The compressed form ("fd00::1"), as `ip addr` and tshark print it. */
+export function ipv6(b: Uint8Array, at: number): string {
+  return ipaddr.fromByteArray(Array.from(b.subarray(at, at + 16))).toString();
+}
+
+/** Hex bytes with colons, for short opaque values (hardware addresses of odd lengths). */
+export function hexBytes(b: Uint8Array, start: number, end: number): string {
+  const parts: string[] = [];
+  for (let i = start; i < end; i++) parts.push(HEX[b[i]]);
+  return parts.join(':');
+}
+
+export function field(name: string, value: string | number, start: number, end: number, children?: Field[]): Field {
+  const f: Field = {name, value: String(value), start, end};
+  if (children) f.children = children;
+  return f;
+}
+
+/**
+ * A field narrower than its bytes, drawn the way Wireshark does:
+ * "0100 .... = Version: 4" for the mask 0xf0 of the byte 0x45.
+ */
+export function bitField(
+  name: string,
+  value: string | number,
+  word: number,
+  width: 8 | 16 | 32,
+  mask: number,
+  start: number,
+): Field {
+  const chars: string[] = [];
+  for (let bit = width - 1; bit >= 0; bit--) {
+    const m = 2 ** bit;
+    chars.push(Math.floor(mask / m) % 2 ? String(Math.floor(word / m) % 2) : '.');
+    if (bit % 4 === 0 && bit > 0) chars.push(' ');
+  }
+  return {name, value: String(value), start, end: start + width / 8, bits: `${chars.join('')} = ${name}: ${value}`};
+}
+
+/** The common "0x0800 (IPv4)" form: a number with its meaning when known. */
+export function named(n: number, digits: number, names: Record<number, string>): string {
+  const name = names[n];
+  return name ? `${hex(n, digits)} (${name})` : hex(n, digits);
+}
+
+/** A decimal number with its meaning when known: "6 (TCP)". */
+export function numbered(n: number, names: Record<number, string>): string {
+  const name = names[n];
+  return name ? `${n} (${name})` : String(n);
+}
+
+/** Printable ASCII as is, anything else as a dot, for a short look at payload bytes. */
+export function ascii(b: Uint8Array, start: number, end: number): string {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) out.push(b[i] >= 0x20 && b[i] < 0x7f ? b[i] : 0x2e);
+  return String.fromCharCode(...out);
+}
