@@ -59,7 +59,7 @@ function notACapture(b: Uint8Array): CaptureError {
   const head = b.subarray(0, 40);
   const text = head.every((c) => c === 0x09 || c === 0x0a || c === 0x0d || (c >= 0x20 && c < 0x7f));
   if (text) {
-    const start = new TextDecoder().decode(head).split(/\r?\n/)[0].slice(0, 30);
+    const start = new TextDecoder().decode(head).split(/\r?\n/)[0].slice(0, 30).trimEnd();
     return new CaptureError(
       `this is not a capture file: it is text, starting with '${start}'. ` +
         `Printing tcpdump's output (\`tcpdump > FILE\`) saves text; ${SAVE_ONE}`,

@@ -51,6 +51,26 @@ export function field(name: string, value: string | number, start: number, end: 
   return f;
 }
 
+/** Bit patterns already drawn, by width, mask and masked value: frames repeat the same few. */
+const patterns = new Map<number, string>();
+
+function pattern(masked: number, width: 8 | 16 | 32, mask: number): string {
+  // 8- and 16-bit patterns keyed by one exact number (width, mask, value); 32-bit ones (IPv6 flow
+  // labels, which vary) are drawn each time.
+  const key = width === 32 ? -1 : (width === 8 ? 0 : 1) * 2 ** 33 + mask * 2 ** 16 + masked;
+  const hit = key >= 0 ? patterns.get(key) : undefined;
+  if (hit !== undefined) return hit;
+  const chars: string[] = [];
+  for (let bit = width - 1; bit >= 0; bit--) {
+    const m = 2 ** bit;
+    chars.push(Math.floor(mask / m) % 2 ? String(Math.floor(masked / m) % 2) : '.');
+    if (bit % 4 === 0 && bit > 0) chars.push(' ');
+  }
+  const drawn = chars.join('');
+  if (key >= 0) patterns.set(key, drawn);
+  return drawn;
+}
+
 /**
  * A field narrower than its bytes, drawn the way Wireshark does:
  * "0100 .... = Version: 4" for the mask 0xf0 of the byte 0x45.
@@ -63,13 +83,14 @@ export function bitField(
   mask: number,
   start: number,
 ): Field {
-  const chars: string[] = [];
-  for (let bit = width - 1; bit >= 0; bit--) {
-    const m = 2 ** bit;
-    chars.push(Math.floor(mask / m) % 2 ? String(Math.floor(word / m) % 2) : '.');
-    if (bit % 4 === 0 && bit > 0) chars.push(' ');
-  }
-  return {name, value: String(value), start, end: start + width / 8, bits: `${chars.join('')} = ${name}: ${value}`};
+  const masked = width === 32 ? (word & mask) >>> 0 : word & mask;
+  return {
+    name,
+    value: String(value),
+    start,
+    end: start + width / 8,
+    bits: `${pattern(masked, width, mask)} = ${name}: ${value}`,
+  };
 }
 
 /** The common "0x0800 (IPv4)" form: a number with its meaning when known. */
