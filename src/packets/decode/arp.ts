@@ -1,6 +1,6 @@
 /** ARP (RFC 826): who has this IPv4 address, and the answer. */
 import {field, hexBytes, ipv4, mac, named, numbered, u16, u8} from './bytes';
-import {cutShort, ETHER_TYPES, type Context, type Decoded} from './layer';
+import {cutShort, ETHER_TYPES, type Context, type Decoded, lazyLayer} from './layer';
 
 const OPS: Record<number, string> = {1: 'request', 2: 'reply', 3: 'RARP request', 4: 'RARP reply'};
 
@@ -36,12 +36,15 @@ export function decodeArp(ctx: Context, start: number, end: number): Decoded {
         : `ARP request: who has ${targetIp}? tell ${senderIp}`;
   } else if (op === 2) summary = `ARP reply: ${senderIp} is at ${senderMac}`;
   return {
-    layer: {
-      name: 'Address Resolution Protocol',
-      summary,
-      start,
-      end: start + size,
-      fields: [
+    layer: lazyLayer(
+      {
+        name: 'Address Resolution Protocol',
+        summary,
+        start,
+        end: start + size,
+        info: {kind: 'arp', op, senderMac, senderIp, targetMac, targetIp},
+      },
+      () => [
         field('Hardware type', numbered(u16(b, start), {1: 'Ethernet'}), start, start + 2),
         field('Protocol type', named(u16(b, start + 2), 4, ETHER_TYPES), start + 2, start + 4),
         field('Hardware size', hlen, start + 4, start + 5),
@@ -52,7 +55,6 @@ export function decodeArp(ctx: Context, start: number, end: number): Decoded {
         field('Target MAC address', targetMac, tha, tpa),
         field('Target IP address', targetIp, tpa, tpa + plen),
       ],
-      info: {kind: 'arp', op, senderMac, senderIp, targetMac, targetIp},
-    },
+    ),
   };
 }

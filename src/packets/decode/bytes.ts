@@ -33,9 +33,19 @@ export function ipv4(b: Uint8Array, at: number): string {
   return `${b[at]}.${b[at + 1]}.${b[at + 2]}.${b[at + 3]}`;
 }
 
+/** Addresses already formatted: a capture repeats the same few, and ipaddr.js takes microseconds for each. */
+const ipv6Cache = new Map<string, string>();
+
 /** The compressed form ("fd00::1"), as `ip addr` and tshark print it. */
 export function ipv6(b: Uint8Array, at: number): string {
-  return ipaddr.fromByteArray(Array.from(b.subarray(at, at + 16))).toString();
+  const key = `${u32(b, at)}.${u32(b, at + 4)}.${u32(b, at + 8)}.${u32(b, at + 12)}`;
+  let text = ipv6Cache.get(key);
+  if (text === undefined) {
+    text = ipaddr.fromByteArray(Array.from(b.subarray(at, at + 16))).toString();
+    if (ipv6Cache.size > 4096) ipv6Cache.clear();
+    ipv6Cache.set(key, text);
+  }
+  return text;
 }
 
 /** Hex bytes with colons, for short opaque values (hardware addresses of odd lengths). */

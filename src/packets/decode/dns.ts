@@ -1,7 +1,7 @@
 /** DNS over UDP (port 53, and 5353 for multicast DNS): the header, questions and records, as fields. */
 import {bitField, field, hex} from './bytes';
 import {className, RCODES, readDns, typeName, type DnsQuestion, type DnsRecord} from './dnswire';
-import {addressPrefix, cutShort, type Context, type Decoded} from './layer';
+import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded} from './layer';
 import type {Field} from '../types';
 
 const OPCODES: Record<number, string> = {
@@ -60,30 +60,33 @@ export function decodeDns(ctx: Context, start: number, end: number): Decoded {
   if (!m) return cutShort('DNS', 12, start, end);
   const response = (m.flags & 0x8000) !== 0;
   const rcode = RCODES[m.flags & 15] ?? `RCODE${m.flags & 15}`;
-  const fields: Field[] = [
-    field('Transaction ID', hex(m.id, 4), start, start + 2),
-    field(
-      'Flags',
-      `${hex(m.flags, 4)} (${response ? `response, ${rcode}` : 'query'})`,
-      start + 2,
-      start + 4,
-      flagFields(m.flags, start + 2, response),
-    ),
-    field('Questions', m.counts[0], start + 4, start + 6),
-    field('Answer RRs', m.counts[1], start + 6, start + 8),
-    field('Authority RRs', m.counts[2], start + 8, start + 10),
-    field('Additional RRs', m.counts[3], start + 10, start + 12),
-  ];
-  if (m.questions.length) {
-    const q = m.questions;
-    fields.push(field('Queries', `${q.length}`, q[0].start, q[q.length - 1].end, q.map(questionField)));
-  }
-  m.sections.forEach((records, i) => {
-    if (!records.length) return;
-    const first = records[0].start;
-    const last = records[records.length - 1].end;
-    fields.push(field(SECTION_NAMES[i], `${records.length}`, first, last, records.map(recordField)));
-  });
+  const fields = (): Field[] => {
+    const out: Field[] = [
+      field('Transaction ID', hex(m.id, 4), start, start + 2),
+      field(
+        'Flags',
+        `${hex(m.flags, 4)} (${response ? `response, ${rcode}` : 'query'})`,
+        start + 2,
+        start + 4,
+        flagFields(m.flags, start + 2, response),
+      ),
+      field('Questions', m.counts[0], start + 4, start + 6),
+      field('Answer RRs', m.counts[1], start + 6, start + 8),
+      field('Authority RRs', m.counts[2], start + 8, start + 10),
+      field('Additional RRs', m.counts[3], start + 10, start + 12),
+    ];
+    if (m.questions.length) {
+      const q = m.questions;
+      out.push(field('Queries', `${q.length}`, q[0].start, q[q.length - 1].end, q.map(questionField)));
+    }
+    m.sections.forEach((records, i) => {
+      if (!records.length) return;
+      const first = records[0].start;
+      const last = records[records.length - 1].end;
+      out.push(field(SECTION_NAMES[i], `${records.length}`, first, last, records.map(recordField)));
+    });
+    return out;
+  };
 
   const questions = m.questions.map((q) => ({name: q.name.name, type: typeName(q.type)}));
   const answers = m.sections[0].map((r) => ({name: r.name.name, type: typeName(r.type), ttl: r.ttl, data: r.data}));
@@ -96,15 +99,17 @@ export function decodeDns(ctx: Context, start: number, end: number): Decoded {
   }
   const last = m.sections.flat().at(-1)?.end ?? m.questions.at(-1)?.end ?? start + 12;
   return {
-    layer: {
-      name: 'Domain Name System',
-      summary,
-      start,
-      end,
+    layer: lazyLayer(
+      {
+        name: 'Domain Name System',
+        summary,
+        start,
+        end,
+        info: {kind: 'dns', id: m.id, response, rcode, questions, answers},
+        ...(m.problems.length ? {problems: m.problems} : {}),
+      },
       fields,
-      info: {kind: 'dns', id: m.id, response, rcode, questions, answers},
-      ...(m.problems.length ? {problems: m.problems} : {}),
-    },
+    ),
     next: last < end && m.problems.length ? {protocol: 'data', start: last, end} : undefined,
   };
 }

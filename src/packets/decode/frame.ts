@@ -9,7 +9,7 @@ import {decodeIcmp} from './icmp';
 import {decodeIcmpv6} from './icmpv6';
 import {decodeIpv4} from './ipv4';
 import {decodeIpv6} from './ipv6';
-import type {CaptureState, Context, Decoder, Next, Protocol} from './layer';
+import {addField, type CaptureState, type Context, type Decoder, type Next, type Protocol} from './layer';
 import {decodeSll, decodeSll2} from './sll';
 import {decodeTcp} from './tcp';
 import {decodeUdp} from './udp';
@@ -110,7 +110,7 @@ export function decodeFrame(
     if (parent && layer.end < next.end) {
       const n = next.end - layer.end;
       const zero = bytes.subarray(layer.end, next.end).every((x) => x === 0);
-      parent.fields.push(field(zero ? 'Padding' : 'Trailer', `${n} bytes`, layer.end, next.end));
+      addField(parent, field(zero ? 'Padding' : 'Trailer', `${n} bytes`, layer.end, next.end));
     }
     layers.push(layer);
     next = decoded.next;

@@ -1,6 +1,6 @@
 /** ICMP for IPv4 (RFC 792, RFC 1191): echo, destination unreachable, time exceeded, and the packet they quote. */
 import {field, hex, ipv4, numbered, u16} from './bytes';
-import {addressPrefix, cutShort, type Context, type Decoded} from './layer';
+import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded} from './layer';
 import {quotedDatagram} from './quoted';
 import type {Field} from '../types';
 
@@ -44,57 +44,52 @@ export function decodeIcmp(ctx: Context, start: number, end: number): Decoded {
   const type = b[start];
   const code = b[start + 1];
   const codeName = CODES[type]?.[code];
-  const fields: Field[] = [
-    field('Type', numbered(type, TYPES), start, start + 1),
-    field('Code', codeName ? `${code} (${codeName})` : code, start + 1, start + 2),
-    field('Checksum', hex(u16(b, start + 2), 4), start + 2, start + 4),
-  ];
-  let what = TYPES[type] ?? `type ${type}`;
-  if (codeName && type !== 11) what += `: ${codeName}`;
-  else if (codeName) what = codeName;
   const info: {kind: 'icmp'; type: number; code: number; id?: number; seq?: number; mtu?: number} = {
     kind: 'icmp',
     type,
     code,
   };
-  let dataStart = start + 8;
-  if (type === 0 || type === 8 || type === 13 || type === 14) {
+  let what = TYPES[type] ?? `type ${type}`;
+  if (codeName && type !== 11) what += `: ${codeName}`;
+  else if (codeName) what = codeName;
+  const echo = type === 0 || type === 8 || type === 13 || type === 14;
+  const fragNeeded = type === 3 && code === 4;
+  if (echo) {
     info.id = u16(b, start + 4);
     info.seq = u16(b, start + 6);
-    fields.push(field('Identifier', `${info.id} (${hex(info.id, 4)})`, start + 4, start + 6));
-    fields.push(field('Sequence number', info.seq, start + 6, start + 8));
     what += ` id=${info.id} seq=${info.seq}`;
-    if (end > dataStart) fields.push(field('Data', `${end - dataStart} bytes`, dataStart, end));
-    dataStart = end;
-  } else if (type === 3 && code === 4) {
+  } else if (fragNeeded) {
     info.mtu = u16(b, start + 6);
-    fields.push(field('Unused', hex(u16(b, start + 4), 4), start + 4, start + 6));
-    fields.push(field('Next-hop MTU', info.mtu, start + 6, start + 8));
     what += ` (next-hop MTU ${info.mtu})`;
-  } else if (type === 5) {
-    fields.push(field('Gateway address', ipv4(b, start + 4), start + 4, start + 8));
-  } else if (type === 12) {
-    fields.push(field('Pointer', b[start + 4], start + 4, start + 5));
-    fields.push(field('Unused', hex(b[start + 5] * 0x10000 + u16(b, start + 6), 6), start + 5, start + 8));
-  } else {
-    fields.push(field('Unused', hex(u16(b, start + 4) * 0x10000 + u16(b, start + 6), 8), start + 4, start + 8));
   }
   const errorMessage = type === 3 || type === 4 || type === 5 || type === 11 || type === 12;
-  if (errorMessage) {
-    const quoted = quotedDatagram(ctx, dataStart, end, 4);
-    if (quoted) {
-      fields.push(quoted);
-      what += `, about ${quoted.value}`;
+  const quoted = errorMessage ? quotedDatagram(ctx, start + 8, end, 4) : undefined;
+  if (quoted) what += `, about ${quoted.value}`;
+
+  const fields = (): Field[] => {
+    const out = [
+      field('Type', numbered(type, TYPES), start, start + 1),
+      field('Code', codeName ? `${code} (${codeName})` : code, start + 1, start + 2),
+      field('Checksum', hex(u16(b, start + 2), 4), start + 2, start + 4),
+    ];
+    if (echo) {
+      out.push(field('Identifier', `${info.id} (${hex(u16(b, start + 4), 4)})`, start + 4, start + 6));
+      out.push(field('Sequence number', u16(b, start + 6), start + 6, start + 8));
+    } else if (fragNeeded) {
+      out.push(field('Unused', hex(u16(b, start + 4), 4), start + 4, start + 6));
+      out.push(field('Next-hop MTU', u16(b, start + 6), start + 6, start + 8));
+    } else if (type === 5) {
+      out.push(field('Gateway address', ipv4(b, start + 4), start + 4, start + 8));
+    } else if (type === 12) {
+      out.push(field('Pointer', b[start + 4], start + 4, start + 5));
+      out.push(field('Unused', hex(b[start + 5] * 0x10000 + u16(b, start + 6), 6), start + 5, start + 8));
+    } else {
+      out.push(field('Unused', hex(u16(b, start + 4) * 0x10000 + u16(b, start + 6), 8), start + 4, start + 8));
     }
-  } else if (end > dataStart) fields.push(field('Data', `${end - dataStart} bytes`, dataStart, end));
-  return {
-    layer: {
-      name: 'Internet Control Message Protocol',
-      summary: `${addressPrefix(ctx)}ICMP ${what}`,
-      start,
-      end,
-      fields,
-      info,
-    },
+    if (quoted) out.push(quoted);
+    else if (end > start + 8) out.push(field('Data', `${end - start - 8} bytes`, start + 8, end));
+    return out;
   };
+  const summary = `${addressPrefix(ctx)}ICMP ${what}`;
+  return {layer: lazyLayer({name: 'Internet Control Message Protocol', summary, start, end, info}, fields)};
 }

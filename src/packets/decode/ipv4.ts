@@ -1,6 +1,6 @@
 /** IPv4 (RFC 791): the header, its flags and fragment offset, and its options. */
 import {bitField, field, hex, ipv4, numbered, u16, u8} from './bytes';
-import {byIpProtocol, cutShort, IP_PROTOCOLS, type Context, type Decoded} from './layer';
+import {byIpProtocol, cutShort, IP_PROTOCOLS, lazyLayer, type Context, type Decoded} from './layer';
 import type {Field} from '../types';
 
 const OPTIONS: Record<number, string> = {
@@ -85,7 +85,7 @@ export function decodeIpv4(ctx: Context, start: number, end: number): Decoded {
   if (!sumOk && checksum !== 0) problems.push(`the header checksum ${hex(checksum, 4)} is wrong`);
 
   const flagNames = [dontFragment && 'DF', moreFragments && 'MF'].filter(Boolean).join(', ');
-  const fields: Field[] = [
+  const fields = (): Field[] => [
     bitField('Version', version, vihl, 8, 0xf0, start),
     bitField('Header length', `${headerLength} bytes (${vihl & 0x0f})`, vihl, 8, 0x0f, start),
     field('Differentiated services', hex(tos, 2), start + 1, start + 2, [
@@ -105,18 +105,18 @@ export function decodeIpv4(ctx: Context, start: number, end: number): Decoded {
     field('Header checksum', `${hex(checksum, 4)}${sumOk ? ' (correct)' : ''}`, start + 10, start + 12),
     field('Source address', src, start + 12, start + 16),
     field('Destination address', dst, start + 16, start + 20),
+    ...(headerLength > 20
+      ? [
+          field(
+            'Options',
+            `${headerLength - 20} bytes`,
+            start + 20,
+            start + headerLength,
+            options(b, start + 20, start + headerLength),
+          ),
+        ]
+      : []),
   ];
-  if (headerLength > 20) {
-    fields.push(
-      field(
-        'Options',
-        `${headerLength - 20} bytes`,
-        start + 20,
-        start + headerLength,
-        options(b, start + 20, start + headerLength),
-      ),
-    );
-  }
 
   ctx.ip = {src, dst};
   const later = fragmentOffset > 0;
@@ -127,26 +127,28 @@ export function decodeIpv4(ctx: Context, start: number, end: number): Decoded {
   else if (dontFragment) summary += ', DF';
   summary += `, length ${totalLength}`;
 
-  const layer = {
-    name: 'Internet Protocol Version 4',
-    summary,
-    start,
-    end: payloadEnd,
-    fields,
-    info: {
-      kind: 'ipv4' as const,
-      src,
-      dst,
-      ttl,
-      protocol,
-      id,
-      dontFragment,
-      moreFragments,
-      fragmentOffset,
-      totalLength,
+  const layer = lazyLayer(
+    {
+      name: 'Internet Protocol Version 4',
+      summary,
+      start,
+      end: payloadEnd,
+      info: {
+        kind: 'ipv4' as const,
+        src,
+        dst,
+        ttl,
+        protocol,
+        id,
+        dontFragment,
+        moreFragments,
+        fragmentOffset,
+        totalLength,
+      },
+      ...(problems.length ? {problems} : {}),
     },
-    ...(problems.length ? {problems} : {}),
-  };
+    fields,
+  );
   const payload = start + headerLength;
   if (payload >= payloadEnd) return {layer};
   // A later fragment's bytes are the middle of a transport payload, not a header.

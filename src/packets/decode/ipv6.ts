@@ -3,7 +3,7 @@
  * (hop-by-hop, routing, fragment, destination options) up to the transport.
  */
 import {bitField, field, hex, ipv6, numbered, u16, u32, u8} from './bytes';
-import {byIpProtocol, cutShort, IP_PROTOCOLS, type Context, type Decoded} from './layer';
+import {byIpProtocol, cutShort, IP_PROTOCOLS, lazyLayer, type Context, type Decoded} from './layer';
 import type {Field} from '../types';
 
 const OPTION_TYPES: Record<number, string> = {0: 'Pad1', 1: 'PadN', 5: 'Router alert', 194: 'Jumbo payload'};
@@ -97,7 +97,7 @@ export function decodeIpv6(ctx: Context, start: number, end: number): Decoded {
     problems.push(`the payload length field says ${payloadLength} bytes but only ${end - start - 40} were captured`);
     payloadEnd = end;
   }
-  const fields: Field[] = [
+  const fixed = (): Field[] => [
     bitField('Version', version, word, 32, 0xf0000000, start),
     bitField('Traffic class', hex(trafficClass, 2), word, 32, 0x0ff00000, start),
     bitField('Flow label', hex(flowLabel, 5), word, 32, 0x000fffff, start),
@@ -108,6 +108,7 @@ export function decodeIpv6(ctx: Context, start: number, end: number): Decoded {
     field('Destination address', dst, start + 24, start + 40),
   ];
 
+  const extensions: Field[] = [];
   let type = nextHeader;
   let at = start + 40;
   let later = false;
@@ -121,7 +122,7 @@ export function decodeIpv6(ctx: Context, start: number, end: number): Decoded {
       type = 59;
       break;
     }
-    fields.push(ext.field);
+    extensions.push(ext.field);
     seen.push(IP_PROTOCOLS[type]);
     if (ext.fragmentOffset !== undefined) {
       later = ext.fragmentOffset > 0;
@@ -135,15 +136,17 @@ export function decodeIpv6(ctx: Context, start: number, end: number): Decoded {
   ctx.ip = {src, dst};
   ctx.fragment = later ? 'later' : first ? 'first' : undefined;
   const what = IP_PROTOCOLS[type] ?? `protocol ${type}`;
-  const layer = {
-    name: 'Internet Protocol Version 6',
-    summary: `${src} → ${dst} IPv6 ${what}, hop limit ${hopLimit}${seen.length ? ` (${seen.join('; ')})` : ''}, payload ${payloadLength}`,
-    start,
-    end: payloadEnd,
-    fields,
-    info: {kind: 'ipv6' as const, src, dst, hopLimit, nextHeader, payloadLength},
-    ...(problems.length ? {problems} : {}),
-  };
+  const layer = lazyLayer(
+    {
+      name: 'Internet Protocol Version 6',
+      summary: `${src} → ${dst} IPv6 ${what}, hop limit ${hopLimit}${seen.length ? ` (${seen.join('; ')})` : ''}, payload ${payloadLength}`,
+      start,
+      end: payloadEnd,
+      info: {kind: 'ipv6' as const, src, dst, hopLimit, nextHeader, payloadLength},
+      ...(problems.length ? {problems} : {}),
+    },
+    () => fixed().concat(extensions),
+  );
   if (at >= payloadEnd || type === 59) return {layer};
   return {layer, next: {protocol: later ? 'data' : byIpProtocol(type), start: at, end: payloadEnd}};
 }

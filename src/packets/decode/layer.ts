@@ -3,7 +3,7 @@
  * says which protocol carries on in which bytes. The decoders never call one
  * another; `frame.ts` chains them, so each stays small and on its own.
  */
-import type {Layer} from '../types';
+import type {Field, Layer} from '../types';
 
 export type Protocol =
   | 'ethernet'
@@ -141,4 +141,66 @@ export function cutShort(name: string, need: number, start: number, end: number)
 
 export function addressPrefix(ctx: Context): string {
   return ctx.ip ? `${ctx.ip.src} → ${ctx.ip.dst} ` : '';
+}
+
+/**
+ * A layer whose fields are built the first time they are read. A capture's
+ * frames are all kept, and graders and the packet list read only `info` and
+ * `summary`: building every field of every frame up front made the garbage
+ * collector the slowest part of reading a big capture. A class, so `fields`
+ * is a getter on the prototype and every layer keeps one fast object shape.
+ */
+class LazyLayer implements Layer {
+  name: string;
+  summary: string;
+  start: number;
+  end: number;
+  info: Layer['info'];
+  problems?: string[];
+  #build: (() => Field[]) | undefined;
+  #fields: Field[] | undefined;
+
+  constructor(base: Omit<Layer, 'fields'>, build: () => Field[]) {
+    this.name = base.name;
+    this.summary = base.summary;
+    this.start = base.start;
+    this.end = base.end;
+    this.info = base.info;
+    if (base.problems) this.problems = base.problems;
+    this.#build = build;
+  }
+
+  get fields(): Field[] {
+    if (!this.#fields) {
+      this.#fields = this.#build ? this.#build() : [];
+      this.#build = undefined;
+    }
+    return this.#fields;
+  }
+
+  set fields(fields: Field[]) {
+    this.#fields = fields;
+    this.#build = undefined;
+  }
+
+  append(f: Field): void {
+    const build = this.#build;
+    if (build) this.#build = () => [...build(), f];
+    else this.fields.push(f);
+  }
+
+  /** JSON (and anything that copies own properties) gets the fields too. */
+  toJSON(): Layer {
+    return {...this, fields: this.fields};
+  }
+}
+
+export function lazyLayer(base: Omit<Layer, 'fields'>, build: () => Field[]): Layer {
+  return new LazyLayer(base, build);
+}
+
+/** One more field at the end of a layer (Ethernet padding, known only once the inner header is read). */
+export function addField(layer: Layer, f: Field): void {
+  if (layer instanceof LazyLayer) layer.append(f);
+  else layer.fields.push(f);
 }

@@ -3,7 +3,7 @@
  * v1 (link type 113, 16 bytes) and v2 (276, 20 bytes, adds the interface index).
  */
 import {field, hexBytes, mac, named, numbered, u16, u32, u8} from './bytes';
-import {byEtherType, cutShort, ETHER_TYPES, type Context, type Decoded} from './layer';
+import {byEtherType, cutShort, ETHER_TYPES, lazyLayer, type Context, type Decoded} from './layer';
 import type {Field} from '../types';
 
 const PACKET_TYPES: Record<number, string> = {
@@ -41,7 +41,7 @@ export function decodeSll(ctx: Context, start: number, end: number): Decoded {
   const protocol = u16(b, start + 14);
   const source = address(b, start + 6, length);
   ctx.etherType = protocol;
-  const fields: Field[] = [
+  const fields = (): Field[] => [
     field('Packet type', numbered(packetType, PACKET_TYPES), start, start + 2),
     field('Link-layer address type', numbered(hardware, HARDWARE_TYPES), start + 2, start + 4),
     field('Link-layer address length', length, start + 4, start + 6),
@@ -49,14 +49,16 @@ export function decodeSll(ctx: Context, start: number, end: number): Decoded {
     field('Protocol', named(protocol, 4, ETHER_TYPES), start + 14, start + 16),
   ];
   return {
-    layer: {
-      name: 'Linux cooked capture v1',
-      summary: summary(packetType, protocol, undefined),
-      start,
-      end,
+    layer: lazyLayer(
+      {
+        name: 'Linux cooked capture v1',
+        summary: summary(packetType, protocol, undefined),
+        start,
+        end,
+        info: {kind: 'sll', protocol, packetType, source},
+      },
       fields,
-      info: {kind: 'sll', protocol, packetType, source},
-    },
+    ),
     next: {protocol: byEtherType(protocol), start: start + 16, end},
   };
 }
@@ -71,7 +73,7 @@ export function decodeSll2(ctx: Context, start: number, end: number): Decoded {
   const length = u8(b, start + 11);
   const source = address(b, start + 12, length);
   ctx.etherType = protocol;
-  const fields: Field[] = [
+  const fields = (): Field[] => [
     field('Protocol', named(protocol, 4, ETHER_TYPES), start, start + 2),
     field('Reserved', u16(b, start + 2), start + 2, start + 4),
     field('Interface index', interfaceIndex, start + 4, start + 8),
@@ -81,14 +83,16 @@ export function decodeSll2(ctx: Context, start: number, end: number): Decoded {
     field('Source', source, start + 12, start + 20),
   ];
   return {
-    layer: {
-      name: 'Linux cooked capture v2',
-      summary: summary(packetType, protocol, interfaceIndex),
-      start,
-      end,
+    layer: lazyLayer(
+      {
+        name: 'Linux cooked capture v2',
+        summary: summary(packetType, protocol, interfaceIndex),
+        start,
+        end,
+        info: {kind: 'sll', protocol, interfaceIndex, packetType, source},
+      },
       fields,
-      info: {kind: 'sll', protocol, interfaceIndex, packetType, source},
-    },
+    ),
     next: {protocol: byEtherType(protocol), start: start + 20, end},
   };
 }

@@ -1,6 +1,6 @@
 /** TCP (RFC 9293): ports, sequence numbers, flags, window, and the options of RFC 7323 and RFC 2018. */
 import {bitField, field, hex, u16, u32} from './bytes';
-import {addressPrefix, cutShort, type Context, type Decoded} from './layer';
+import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded} from './layer';
 import type {Field, TcpFlags} from '../types';
 
 const FLAG_BITS: [keyof TcpFlags, string, number][] = [
@@ -29,9 +29,28 @@ const OPTION_NAMES: Record<number, string> = {
   34: 'TCP Fast Open cookie',
 };
 
-function options(b: Uint8Array, start: number, end: number): {fields: Field[]; mss?: number; problem?: string} {
-  const fields: Field[] = [];
+/** The options' MSS and whether they fit, without building their fields (which wait until someone looks). */
+function scanOptions(b: Uint8Array, start: number, end: number): {mss?: number; problem?: string} {
   let mss: number | undefined;
+  for (let at = start; at < end;) {
+    const kind = b[at];
+    if (kind === 0) break;
+    if (kind === 1) {
+      at++;
+      continue;
+    }
+    const length = at + 1 < end ? b[at + 1] : 0;
+    if (length < 2 || at + length > end) {
+      return {mss, problem: `option kind ${kind} says length ${length}, which does not fit in the header`};
+    }
+    if (kind === 2 && length === 4) mss = u16(b, at + 2);
+    at += length;
+  }
+  return {mss};
+}
+
+function options(b: Uint8Array, start: number, end: number): Field[] {
+  const fields: Field[] = [];
   let at = start;
   while (at < end) {
     const kind = b[at];
@@ -45,14 +64,13 @@ function options(b: Uint8Array, start: number, end: number): {fields: Field[]; m
     const length = at + 1 < end ? b[at + 1] : 0;
     if (length < 2 || at + length > end) {
       fields.push(field('Bad option', `kind ${kind}, length ${length}`, at, end));
-      return {fields, mss, problem: `option kind ${kind} says length ${length}, which does not fit in the header`};
+      return fields;
     }
     const head = [field('Kind', kind, at, at + 1), field('Length', length, at + 1, at + 2)];
     let value = `${length} bytes`;
     if (kind === 2 && length === 4) {
-      mss = u16(b, at + 2);
-      value = `${mss} bytes`;
-      head.push(field('MSS value', mss, at + 2, at + 4));
+      value = `${u16(b, at + 2)} bytes`;
+      head.push(field('MSS value', u16(b, at + 2), at + 2, at + 4));
     } else if (kind === 3 && length === 3) {
       value = `shift ${b[at + 2]} (multiply by ${2 ** b[at + 2]})`;
       head.push(field('Shift count', b[at + 2], at + 2, at + 3));
@@ -72,7 +90,7 @@ function options(b: Uint8Array, start: number, end: number): {fields: Field[]; m
     fields.push(field(OPTION_NAMES[kind] ?? `Option ${kind}`, value, at, at + length, head));
     at += length;
   }
-  return {fields, mss};
+  return fields;
 }
 
 export function decodeTcp(ctx: Context, start: number, end: number): Decoded {
@@ -102,17 +120,10 @@ export function decodeTcp(ctx: Context, start: number, end: number): Decoded {
     ece: (word & 0x40) !== 0,
     cwr: (word & 0x80) !== 0,
   };
-  const flagFields: Field[] = [
-    bitField('Reserved', (word >> 9) & 7, word, 16, 0x0e00, start + 12),
-    bitField('Accurate ECN', (word >> 8) & 1 ? 'Set' : 'Not set', word, 16, 0x0100, start + 12),
-  ];
-  for (const [key, name, mask] of FLAG_BITS) {
-    flagFields.push(bitField(name, flags[key] ? 'Set' : 'Not set', word, 16, mask, start + 12));
-  }
   const flagText = SPOKEN_ORDER.filter((k) => flags[k])
     .map((k) => k.toUpperCase())
     .join(', ');
-  const opts = options(b, start + 20, start + headerLength);
+  const opts = scanOptions(b, start + 20, start + headerLength);
   if (opts.problem) problems.push(opts.problem);
   const payloadLength = end - start - headerLength;
 
@@ -125,46 +136,61 @@ export function decodeTcp(ctx: Context, start: number, end: number): Decoded {
   const backSeq = firstSeqs.get(back);
   const relAck = flags.ack && backSeq !== undefined ? (ack - backSeq) >>> 0 : undefined;
 
-  const fields: Field[] = [
+  const flagFields = (): Field[] => [
+    bitField('Reserved', (word >> 9) & 7, word, 16, 0x0e00, start + 12),
+    bitField('Accurate ECN', (word >> 8) & 1 ? 'Set' : 'Not set', word, 16, 0x0100, start + 12),
+    ...FLAG_BITS.map(([key, name, mask]) => bitField(name, flags[key] ? 'Set' : 'Not set', word, 16, mask, start + 12)),
+  ];
+  const fields = (): Field[] => [
     field('Source port', srcPort, start, start + 2),
     field('Destination port', dstPort, start + 2, start + 4),
     field('Sequence number', seq, start + 4, start + 8),
     field('Acknowledgment number', flags.ack ? ack : `${ack} (not used: ACK not set)`, start + 8, start + 12),
     bitField('Header length', `${headerLength} bytes (${word >> 12})`, word >> 8, 8, 0xf0, start + 12),
-    field('Flags', `${hex(word & 0x0fff, 3)} (${flagText || 'none'})`, start + 12, start + 14, flagFields),
+    field('Flags', `${hex(word & 0x0fff, 3)} (${flagText || 'none'})`, start + 12, start + 14, flagFields()),
     field('Window', window, start + 14, start + 16),
     field('Checksum', hex(u16(b, start + 16), 4), start + 16, start + 18),
     field('Urgent pointer', u16(b, start + 18), start + 18, start + 20),
+    ...(headerLength > 20
+      ? [
+          field(
+            'Options',
+            `${headerLength - 20} bytes`,
+            start + 20,
+            start + headerLength,
+            options(b, start + 20, start + headerLength),
+          ),
+        ]
+      : []),
   ];
-  if (headerLength > 20) {
-    fields.push(field('Options', `${headerLength - 20} bytes`, start + 20, start + headerLength, opts.fields));
-  }
 
   let summary = `${addressPrefix(ctx)}TCP ${srcPort} → ${dstPort} [${flagText}] seq=${relSeq}`;
   if (relAck !== undefined) summary += ` ack=${relAck}`;
   summary += ` win=${window} len=${payloadLength}`;
   if (opts.mss !== undefined) summary += ` mss=${opts.mss}`;
   return {
-    layer: {
-      name: 'Transmission Control Protocol',
-      summary,
-      start,
-      end,
-      fields,
-      info: {
-        kind: 'tcp',
-        srcPort,
-        dstPort,
-        seq,
-        ack,
-        flags,
-        window,
-        headerLength,
-        payloadLength,
-        ...(opts.mss !== undefined ? {mss: opts.mss} : {}),
+    layer: lazyLayer(
+      {
+        name: 'Transmission Control Protocol',
+        summary,
+        start,
+        end,
+        info: {
+          kind: 'tcp',
+          srcPort,
+          dstPort,
+          seq,
+          ack,
+          flags,
+          window,
+          headerLength,
+          payloadLength,
+          ...(opts.mss !== undefined ? {mss: opts.mss} : {}),
+        },
+        ...(problems.length ? {problems} : {}),
       },
-      ...(problems.length ? {problems} : {}),
-    },
+      fields,
+    ),
     next: payloadLength > 0 ? {protocol: 'data', start: start + headerLength, end} : undefined,
   };
 }

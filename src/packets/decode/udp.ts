@@ -1,6 +1,6 @@
 /** UDP (RFC 768): ports and length; the ports say what the payload is (DNS, VXLAN). */
 import {field, hex, u16} from './bytes';
-import {addressPrefix, cutShort, type Context, type Decoded, type Protocol} from './layer';
+import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded, type Protocol} from './layer';
 
 /** The IANA port 4789, and 8472 which the Linux kernel (and flannel) use when no port is given. */
 const VXLAN_PORTS = new Set([4789, 8472]);
@@ -31,20 +31,22 @@ export function decodeUdp(ctx: Context, start: number, end: number): Decoded {
       problems.push(`the length field says ${length} bytes but only ${end - start} are here`);
     stop = end;
   }
-  const layer = {
-    name: 'User Datagram Protocol',
-    summary: `${addressPrefix(ctx)}UDP ${srcPort} → ${dstPort} len=${length - 8}`,
-    start,
-    end: stop,
-    fields: [
+  const layer = lazyLayer(
+    {
+      name: 'User Datagram Protocol',
+      summary: `${addressPrefix(ctx)}UDP ${srcPort} → ${dstPort} len=${length - 8}`,
+      start,
+      end: stop,
+      info: {kind: 'udp' as const, srcPort, dstPort, length},
+      ...(problems.length ? {problems} : {}),
+    },
+    () => [
       field('Source port', srcPort, start, start + 2),
       field('Destination port', dstPort, start + 2, start + 4),
       field('Length', length, start + 4, start + 6),
       field('Checksum', checksum ? hex(checksum, 4) : '0x0000 (none)', start + 6, start + 8),
     ],
-    info: {kind: 'udp' as const, srcPort, dstPort, length},
-    ...(problems.length ? {problems} : {}),
-  };
+  );
   if (stop <= start + 8) return {layer};
   const protocol = ctx.fragment === 'first' ? 'data' : payloadProtocol(srcPort, dstPort);
   return {layer, next: {protocol, start: start + 8, end: stop}};

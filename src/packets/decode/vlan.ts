@@ -1,6 +1,6 @@
 /** IEEE 802.1Q VLAN tag (and 802.1ad, whose outer tag has the same layout): PCP, DEI, VLAN ID, EtherType. */
 import {bitField, field, named, u16} from './bytes';
-import {byEtherType, cutShort, ETHER_TYPES, type Context, type Decoded} from './layer';
+import {byEtherType, cutShort, ETHER_TYPES, lazyLayer, type Context, type Decoded} from './layer';
 
 export function decodeVlan(ctx: Context, start: number, end: number): Decoded {
   if (end - start < 4) return cutShort('802.1Q VLAN', 4, start, end);
@@ -14,12 +14,15 @@ export function decodeVlan(ctx: Context, start: number, end: number): Decoded {
   ctx.etherType = type;
   const name = tpid === 0x88a8 ? '802.1ad S-VLAN' : '802.1Q VLAN';
   return {
-    layer: {
-      name,
-      summary: `VLAN ${vid}${pcp ? `, priority ${pcp}` : ''}, ${ETHER_TYPES[type] ?? named(type, 4, ETHER_TYPES)}`,
-      start,
-      end,
-      fields: [
+    layer: lazyLayer(
+      {
+        name,
+        summary: `VLAN ${vid}${pcp ? `, priority ${pcp}` : ''}, ${ETHER_TYPES[type] ?? named(type, 4, ETHER_TYPES)}`,
+        start,
+        end,
+        info: {kind: 'vlan', vid, pcp, etherType: type},
+      },
+      () => [
         field('Tag control', `VLAN ${vid}, priority ${pcp}`, start, start + 2, [
           bitField('Priority (PCP)', pcp, tci, 16, 0xe000, start),
           bitField('Drop eligible (DEI)', dei, tci, 16, 0x1000, start),
@@ -27,8 +30,7 @@ export function decodeVlan(ctx: Context, start: number, end: number): Decoded {
         ]),
         field('Type', named(type, 4, ETHER_TYPES), start + 2, start + 4),
       ],
-      info: {kind: 'vlan', vid, pcp, etherType: type},
-    },
+    ),
     next: {protocol: byEtherType(type), start: start + 4, end},
   };
 }
