@@ -10,7 +10,7 @@ import {readPcapng, SHB} from './file/pcapng';
 import type {RawCapture} from './file/records';
 import type {Capture, Frame} from './types';
 
-export type * from './types';
+export type {Capture, Field, Frame, Layer, LayerInfo, TcpFlags} from './types';
 
 const SAVE_ONE = 'Save one with `tcpdump -w FILE` (or `tcpdump -i any -w FILE`).';
 

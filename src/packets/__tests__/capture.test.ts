@@ -136,6 +136,18 @@ describe('cut short and damaged files are read as far as they go', () => {
     expect(c.problems[0]).toMatch(/last record \(frame 12\) is cut short/);
   });
 
+  test('a big capture cut at 1 MiB (what the collector keeps of a file)', () => {
+    const records = pcapRecords(whole);
+    const many = Array.from({length: 12000}, (_, i) => records[i % records.length]);
+    const big = pcapFile(many);
+    expect(big.length).toBeGreaterThan(1 << 20);
+    const c = readCapture(big.subarray(0, 1 << 20));
+    expect(c.frames.length).toBeGreaterThan(5000);
+    expect(c.frames.length).toBeLessThan(12000);
+    expect(c.problems).toHaveLength(1);
+    expect(c.problems[0]).toMatch(/cut short.*cut at 1 MiB\?/);
+  });
+
   test('cut inside a record header', () => {
     const records = pcapRecords(whole);
     const size = 24 + records.slice(0, 5).reduce((n, r) => n + 16 + r.data.length, 0);
