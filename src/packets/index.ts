@@ -117,3 +117,15 @@ export function readCapture(bytes: Uint8Array): Capture {
   });
   return {format: raw.format, linkTypes, frames, problems: raw.problems};
 }
+
+/**
+ * The capture as plain data, every layer's fields built. Layers build their
+ * fields when first read (a getter), which postMessage and structuredClone do
+ * not copy: call this before sending a capture from a worker.
+ */
+export function plainCapture(capture: Capture): Capture {
+  return {
+    ...capture,
+    frames: capture.frames.map((f) => ({...f, layers: f.layers.map((l) => ({...l, fields: l.fields}))})),
+  };
+}

@@ -5,7 +5,7 @@
  */
 import {describe, expect, test} from 'vitest';
 import {decodeFrame} from '../decode/frame';
-import {readCapture} from '../index';
+import {plainCapture, readCapture} from '../index';
 import type {Field, Frame} from '../types';
 import {fixtureBytes} from './fixtures/fixture';
 import {fixtures} from './fixtures/index';
@@ -53,6 +53,17 @@ describe('byte ranges', () => {
     const ip = c.frames[2].layers[1];
     expect(ip.fields[0]).toMatchObject({name: 'Version', start: 14, end: 15, bits: '0100 .... = Version: 4'});
     expect(ip.fields[1].bits).toBe('.... 0101 = Header length: 20 bytes (5)');
+  });
+});
+
+describe('fields built on first read', () => {
+  test('JSON and plainCapture (for postMessage) carry them', () => {
+    const c = readCapture(fixtureBytes(fixtures[1]));
+    const json = JSON.parse(JSON.stringify(c.frames[0].layers[2])) as {fields: {name: string}[]};
+    expect(json.fields.map((f) => f.name)).toContain('Flags');
+    const copy = structuredClone(plainCapture(c));
+    expect(copy.frames[0].layers[2].fields).toEqual(c.frames[0].layers[2].fields);
+    expect(copy.frames[0].layers[2].info).toEqual(c.frames[0].layers[2].info);
   });
 });
 
