@@ -51,6 +51,7 @@ export type LayerInfo =
       id: number;
       dontFragment: boolean;
       moreFragments: boolean;
+      /** In bytes, as tcpdump prints it (the header counts 8-byte units, as tshark's ip.frag_offset does). */
       fragmentOffset: number;
       totalLength: number;
     }
