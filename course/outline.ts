@@ -19,6 +19,14 @@ export default {
       title: 'Foundations',
       chapters: [
         {
+          id: 'osi',
+          doc: 'osi',
+          title: 'Layers on the wire',
+          blurb:
+            'Read a real frame byte by byte, capture a TCP three-way handshake and open it layer by layer in the packet view.',
+          exercises: ['osi/capture-handshake'],
+        },
+        {
           id: 'arp',
           doc: 'arp',
           title: 'ARP and neighbours',

@@ -30,6 +30,8 @@ describe('offline lab', () => {
 
   it('starts the lab again with the network gone', async () => {
     await site.browser.context.setOffline(true);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     try {
       await page.reload({waitUntil: 'load'});
       await expect(page.getByRole('heading', {level: 1, name: 'VLANs on a bridge'}).isVisible()).resolves.toBe(true);
@@ -39,6 +41,10 @@ describe('offline lab', () => {
       // Tools the pilot chapters use, none of which the first start opened.
       await run(page, 'stty size; tcpdump --version 2>&1 | head -1; conntrack --version; echo tools-$((1 + 1))');
       expect(await screenLines(page)).toContain('tools-2');
+      // Check's graders and the packet view are lazy chunks: the first visit saved them too.
+      await page.getByRole('button', {name: 'Packets'}).click();
+      await page.getByRole('region', {name: 'Packet view'}).waitFor();
+      expect(errors.filter((e) => /chunk/i.test(e))).toEqual([]);
     } finally {
       await site.browser.context.setOffline(false);
     }

@@ -11,9 +11,11 @@ import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
 import Tabs, {TABS} from './Tabs';
+import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
 
 const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
+const PacketView = lazy(() => import(/* webpackChunkName: "packet-view" */ '../PacketView'));
 
 export interface LabProps {
   /** Heading shown in the lab's title bar. */
@@ -46,6 +48,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
   const setTab = labStore.setActiveTerminal;
   const [full, toggleFull] = useFullScreen();
   const [confirmReset, setConfirmReset] = useState(false);
+  const packets = usePacketPanel();
   const started = lab.status !== 'idle';
   const running = lab.status === 'ready';
 
@@ -97,6 +100,17 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
               </button>
             </>
           )}
+          {started && (
+            <button
+              type="button"
+              className={styles.tool}
+              aria-pressed={packets.open}
+              aria-controls="lab-packet-view"
+              onClick={packetPanel.toggle}
+              title="Open a capture file from the VM beside the terminal">
+              Packets
+            </button>
+          )}
           <button
             type="button"
             className={styles.tool}
@@ -113,38 +127,47 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
         </div>
       </header>
       {started && <Tabs active={tab} onSelect={setTab} />}
-      <div className={styles.screen}>
-        {/* Terminals mount as soon as the lab starts, under the progress
+      <div className={clsx(styles.workspace, packets.open && styles.split)}>
+        <div className={styles.screen}>
+          {/* Terminals mount as soon as the lab starts, under the progress
             panel, so xterm loads and sizes itself while the VM downloads. */}
-        {started && (
-          <Suspense fallback={<p className={styles.loadingTerm}>Opening terminal…</p>}>
-            {TABS.map((t) => (
-              <div
-                key={t.index}
-                id={`lab-panel-${t.index}`}
-                role="tabpanel"
-                aria-labelledby={`lab-tab-${t.index}`}
-                hidden={tab !== t.index}
-                inert={!running}
-                className={styles.panel}>
-                <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
-              </div>
-            ))}
-          </Suspense>
-        )}
-        {(lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped') && (
-          <div className={clsx(styles.startWrap, started && styles.overlay)}>
-            <StartPanel state={lab} onStart={start} />
-          </div>
-        )}
-        {lab.problem && lab.status !== 'loading' && (
-          <div className={styles.problem} role="alert">
-            <span>{lab.problem} A reset gives you a fresh machine.</span>
-            {/* Nothing is left to lose, so no confirmation here. */}
-            <button type="button" className={clsx(styles.tool, styles.danger)} onClick={() => void labStore.reset()}>
-              Reset now
-            </button>
-          </div>
+          {started && (
+            <Suspense fallback={<p className={styles.loadingTerm}>Opening terminal…</p>}>
+              {TABS.map((t) => (
+                <div
+                  key={t.index}
+                  id={`lab-panel-${t.index}`}
+                  role="tabpanel"
+                  aria-labelledby={`lab-tab-${t.index}`}
+                  hidden={tab !== t.index}
+                  inert={!running}
+                  className={styles.panel}>
+                  <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
+                </div>
+              ))}
+            </Suspense>
+          )}
+          {(lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped') && (
+            <div className={clsx(styles.startWrap, started && styles.overlay)}>
+              <StartPanel state={lab} onStart={start} />
+            </div>
+          )}
+          {lab.problem && lab.status !== 'loading' && (
+            <div className={styles.problem} role="alert">
+              <span>{lab.problem} A reset gives you a fresh machine.</span>
+              {/* Nothing is left to lose, so no confirmation here. */}
+              <button type="button" className={clsx(styles.tool, styles.danger)} onClick={() => void labStore.reset()}>
+                Reset now
+              </button>
+            </div>
+          )}
+        </div>
+        {packets.open && (
+          <aside id="lab-packet-view" className={styles.side}>
+            <Suspense fallback={<p className={styles.loadingTerm}>Opening the packet view…</p>}>
+              <PacketView />
+            </Suspense>
+          </aside>
         )}
       </div>
       <ResetDialog

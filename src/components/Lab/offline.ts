@@ -45,6 +45,10 @@ async function save(): Promise<void> {
     set({kind: 'unavailable', why: 'the offline worker is not running'});
     return;
   }
+  // The lab's lazy chunks (Check's graders, the packet view) otherwise load on
+  // first use, which may come after the network is gone; fetched now, they
+  // pass through the worker, which caches site assets as they go by.
+  await Promise.all([import('../Exercise/grading'), import('../PacketView')]).catch(() => undefined);
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
   const list = (await fetch(base + VM_FILES.offline)
     .then((r) => (r.ok ? r.json() : null))
