@@ -4,6 +4,7 @@ import {readCapture} from '../index';
 import type {Field, Frame, Layer, LayerInfo} from '../types';
 import {fixture as arpIcmp} from './fixtures/arp_icmp';
 import {fixture as dns} from './fixtures/dns';
+import {fixture as dnsAuth} from './fixtures/dns_auth';
 import {fixtureBytes} from './fixtures/fixture';
 import {fixture as ipv6} from './fixtures/ipv6';
 import {fixture as router} from './fixtures/router';
@@ -124,6 +125,22 @@ describe('DNS', () => {
     );
     const additional = fieldAt(frames[0].layers[3].fields, 'Additional records').children ?? [];
     expect(additional[0].value).toMatch(/^UDP payload size \d+/);
+  });
+});
+
+describe('DNS from an authoritative server', () => {
+  const frames = readCapture(fixtureBytes(dnsAuth)).frames;
+  const info = frames.map((f) => layer(f, 'dns').info);
+
+  test('SOA and NS answers, and NXDOMAIN with the SOA under Authority', () => {
+    expect(info[1].answers[0]).toMatchObject({name: 'lab.test', type: 'SOA', ttl: 600});
+    expect(info[1].answers[0].data).toMatch(/^ns\.lab\.test hostmaster\.ns\.lab\.test \d+ 1200 180 1209600 600$/);
+    expect(info[3].answers).toEqual([{name: 'lab.test', type: 'NS', ttl: 600, data: 'ns.lab.test'}]);
+    expect(info[5]).toMatchObject({rcode: 'NXDOMAIN', answers: []});
+    expect(fieldAt(frames[5].layers[3].fields, 'Authority').children?.[0].value).toMatch(
+      /^type SOA, class IN, ns\.lab\.test /,
+    );
+    expect(frames[5].summary).toMatch(/DNS response 0x[0-9a-f]{4} A nosuch\.lab\.test: NXDOMAIN$/);
   });
 });
 
