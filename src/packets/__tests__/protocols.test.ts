@@ -1,6 +1,7 @@
 /** What learners and graders read from each protocol: typed info, summaries, and the fields behind them. */
 import {describe, expect, test} from 'vitest';
 import {readCapture} from '../index';
+import {pcapFile, pcapRecords} from './rebuild';
 import type {Field, Frame, Layer, LayerInfo} from '../types';
 import {fixture as arpIcmp} from './fixtures/arp_icmp';
 import {fixture as dns} from './fixtures/dns';
@@ -51,6 +52,34 @@ describe('ARP and ICMP echo', () => {
     expect(request).toMatchObject({type: 8, code: 0, seq: 1});
     expect(reply).toMatchObject({type: 0, code: 0, id: request.id, seq: 1});
     expect(frames[2].summary).toBe(`10.0.0.1 → 10.0.0.2 ICMP echo request id=${request.id} seq=1`);
+  });
+});
+
+describe('Ethernet padding (a real NIC pads frames to 60 bytes; veth does not, so these are padded here)', () => {
+  const padded = (bytes: Uint8Array): Frame[] => {
+    const records = pcapRecords(bytes).map((r) => {
+      const data = new Uint8Array(Math.max(60, r.data.length));
+      data.set(r.data);
+      return {...r, data};
+    });
+    return readCapture(pcapFile(records)).frames;
+  };
+
+  test('ARP: the padding is a field of the Ethernet layer', () => {
+    const frame = padded(fixtureBytes(arpIcmp))[0];
+    expect(frame.layers[1]).toMatchObject({start: 14, end: 42});
+    expect(frame.layers[0].fields.at(-1)).toMatchObject({name: 'Padding', value: '18 bytes', start: 42, end: 60});
+  });
+
+  test('TCP: the IP total length, not the frame, says where the segment ends', () => {
+    const records = pcapRecords(fixtureBytes(tcpHttp));
+    const ack = records[2];
+    const data = new Uint8Array(ack.data.length + 6);
+    data.set(ack.data);
+    const frame = readCapture(pcapFile([{...ack, data}])).frames[0];
+    expect(layer(frame, 'tcp').info.payloadLength).toBe(0);
+    expect(kinds(frame)).toEqual(['eth', 'ipv4', 'tcp']);
+    expect(frame.layers[0].fields.at(-1)).toMatchObject({name: 'Padding', start: 66, end: 72});
   });
 });
 
