@@ -1,9 +1,11 @@
 /** What learners and graders read from each protocol: typed info, summaries, and the fields behind them. */
 import {describe, expect, test} from 'vitest';
 import {readCapture} from '../index';
+import {pcapFile, pcapRecords} from './rebuild';
 import type {Field, Frame, Layer, LayerInfo} from '../types';
 import {fixture as arpIcmp} from './fixtures/arp_icmp';
 import {fixture as dns} from './fixtures/dns';
+import {fixture as dnsAuth} from './fixtures/dns_auth';
 import {fixtureBytes} from './fixtures/fixture';
 import {fixture as ipv6} from './fixtures/ipv6';
 import {fixture as router} from './fixtures/router';
@@ -50,6 +52,34 @@ describe('ARP and ICMP echo', () => {
     expect(request).toMatchObject({type: 8, code: 0, seq: 1});
     expect(reply).toMatchObject({type: 0, code: 0, id: request.id, seq: 1});
     expect(frames[2].summary).toBe(`10.0.0.1 → 10.0.0.2 ICMP echo request id=${request.id} seq=1`);
+  });
+});
+
+describe('Ethernet padding (a real NIC pads frames to 60 bytes; veth does not, so these are padded here)', () => {
+  const padded = (bytes: Uint8Array): Frame[] => {
+    const records = pcapRecords(bytes).map((r) => {
+      const data = new Uint8Array(Math.max(60, r.data.length));
+      data.set(r.data);
+      return {...r, data};
+    });
+    return readCapture(pcapFile(records)).frames;
+  };
+
+  test('ARP: the padding is a field of the Ethernet layer', () => {
+    const frame = padded(fixtureBytes(arpIcmp))[0];
+    expect(frame.layers[1]).toMatchObject({start: 14, end: 42});
+    expect(frame.layers[0].fields.at(-1)).toMatchObject({name: 'Padding', value: '18 bytes', start: 42, end: 60});
+  });
+
+  test('TCP: the IP total length, not the frame, says where the segment ends', () => {
+    const records = pcapRecords(fixtureBytes(tcpHttp));
+    const ack = records[2];
+    const data = new Uint8Array(ack.data.length + 6);
+    data.set(ack.data);
+    const frame = readCapture(pcapFile([{...ack, data}])).frames[0];
+    expect(layer(frame, 'tcp').info.payloadLength).toBe(0);
+    expect(kinds(frame)).toEqual(['eth', 'ipv4', 'tcp']);
+    expect(frame.layers[0].fields.at(-1)).toMatchObject({name: 'Padding', start: 66, end: 72});
   });
 });
 
@@ -124,6 +154,22 @@ describe('DNS', () => {
     );
     const additional = fieldAt(frames[0].layers[3].fields, 'Additional records').children ?? [];
     expect(additional[0].value).toMatch(/^UDP payload size \d+/);
+  });
+});
+
+describe('DNS from an authoritative server', () => {
+  const frames = readCapture(fixtureBytes(dnsAuth)).frames;
+  const info = frames.map((f) => layer(f, 'dns').info);
+
+  test('SOA and NS answers, and NXDOMAIN with the SOA under Authority', () => {
+    expect(info[1].answers[0]).toMatchObject({name: 'lab.test', type: 'SOA', ttl: 600});
+    expect(info[1].answers[0].data).toMatch(/^ns\.lab\.test hostmaster\.ns\.lab\.test \d+ 1200 180 1209600 600$/);
+    expect(info[3].answers).toEqual([{name: 'lab.test', type: 'NS', ttl: 600, data: 'ns.lab.test'}]);
+    expect(info[5]).toMatchObject({rcode: 'NXDOMAIN', answers: []});
+    expect(fieldAt(frames[5].layers[3].fields, 'Authority').children?.[0].value).toMatch(
+      /^type SOA, class IN, ns\.lab\.test /,
+    );
+    expect(frames[5].summary).toMatch(/DNS response 0x[0-9a-f]{4} A nosuch\.lab\.test: NXDOMAIN$/);
   });
 });
 

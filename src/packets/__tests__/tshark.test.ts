@@ -179,6 +179,8 @@ function values(frame: Frame): Values {
           if (type.startsWith('A ')) add(v, 'dns.a', data);
           if (type.startsWith('AAAA ')) add(v, 'dns.aaaa', data);
           if (type.startsWith('CNAME ')) add(v, 'dns.cname', data);
+          if (type.startsWith('NS ')) add(v, 'dns.ns', data);
+          if (type.startsWith('SOA ')) add(v, 'dns.soa.mname', data?.split(' ')[0]);
         }
         break;
       }
