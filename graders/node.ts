@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import type {LabVm} from '../src/vm/types';
 import {collectAndGrade} from './collect';
 import type {Exercise, GradeResult} from './exercise';
+import {expandSeeds, instantiate, paramsFor, paramsScript} from './params';
 import type {Section} from './sections';
 import {RESET_SCRIPT, startScript} from './start';
 
@@ -24,8 +25,10 @@ export function exerciseDir(id: string): string {
 }
 
 export interface ExerciseCase {
-  /** "start", "solution", "near-miss/<name>", "alternative/<name>". */
+  /** "start", "solution", "near-miss/<name>", "alternative/<name>"; "--seed-N" follows for a seeded exercise. */
   name: string;
+  /** The learner seed the case runs with (seeded exercises only, see params.ts). */
+  seed?: number;
   /** Script run after setup; null for the start state. */
   script: string | null;
   scriptPath: string | null;
@@ -65,7 +68,7 @@ export function exerciseCases(ex: Exercise): ExerciseCase[] {
     const p = join(dir, 'alternatives', f);
     cases.push({name: `alternative/${f.slice(0, -3)}`, script: read(p), scriptPath: p, expect: {verdict: 'passed'}});
   }
-  return cases;
+  return expandSeeds(ex, cases);
 }
 
 export function snapshotPath(ex: Exercise, caseName: string): string {
@@ -124,6 +127,9 @@ export async function runCase(
   c: ExerciseCase,
   opts: {restore?: boolean} = {},
 ): Promise<{result: GradeResult; sections?: Section[]; scriptError?: string}> {
+  // A seeded case: the checks and probes of that learner, the params as shell variables.
+  const seeded = c.seed === undefined ? ex : instantiate(ex, c.seed);
+  const vars = c.seed === undefined ? '' : paramsScript(paramsFor(ex, c.seed), c.seed);
   if (opts.restore !== false) await vm.reset();
   const setup = await vm.exec(setupScript(ex), {timeoutMs: 60_000});
   if (setup.exitCode !== 0) {
@@ -133,10 +139,10 @@ export async function runCase(
   let scriptError: string | undefined;
   if (c.script !== null) {
     // -e so a script that breaks half-way is reported instead of graded.
-    const r = await vm.exec(`set -e\n${c.script}`, {timeoutMs: 60_000});
+    const r = await vm.exec(`set -e\n${vars}${c.script}`, {timeoutMs: 60_000});
     if (r.exitCode !== 0) scriptError = `${c.name} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`;
   }
   // Generous: the emulated VM on a loaded machine is slow, and a timeout here would be a false "error".
-  const graded = await collectAndGrade(vm, collectorScript(), ex, 120_000);
+  const graded = await collectAndGrade(vm, collectorScript(), seeded, 120_000);
   return {...graded, scriptError};
 }
