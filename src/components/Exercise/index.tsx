@@ -69,7 +69,8 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
   const saved = useExerciseProgress(id);
   // A seeded exercise (graders/params.ts) is this learner's own: task, solution and grading use their seed.
   const seed = useLearnerSeed();
-  const learner = useLearnerParams(id, scripts?.seeded ? seed : null);
+  const learnerSeed = scripts?.seeded ? seed : null;
+  const learner = useLearnerParams(id, learnerSeed);
   const [setup, setSetup] = useState<SetupState>({kind: 'idle'});
   const [result, setResult] = useState<GradeView | null>(null);
   const [checking, setChecking] = useState(false);
@@ -124,12 +125,12 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       return;
     }
     setChecking(true);
-    const view = await checkExercise(vm, id, learner?.seed);
+    const view = await checkExercise(vm, id, learnerSeed ?? undefined);
     const after = labStore.getState();
     progressStore.recordCheck(id, view.verdict);
     setResult(afterCrash(view, after.status, after.problem));
     setChecking(false);
-  }, [id, learner?.seed]);
+  }, [id, learnerSeed]);
 
   const showHint = useCallback(() => {
     const next = Math.min(visibleHints + 1, hints.length);
