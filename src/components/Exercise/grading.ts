@@ -38,7 +38,12 @@ export async function gradeExercise(vm: ExecVm, id: string, timeoutMs: number, s
  */
 export async function warmUpCheck(vm: ExecVm, id: string, stop: () => boolean, runs = 4): Promise<void> {
   const exercise = await loadDefinition(id);
-  const quiet = {probes: [], files: exercise.files, binaryFiles: exercise.binaryFiles, deepNamespaces: exercise.deepNamespaces};
+  const quiet = {
+    probes: [],
+    files: exercise.files,
+    binaryFiles: exercise.binaryFiles,
+    deepNamespaces: exercise.deepNamespaces,
+  };
   for (let i = 0; i < runs && !stop(); i++) {
     const outcome = await collectSections(vm, `renice -n 19 -p $BASHPID >/dev/null 2>&1\n${collector}`, quiet, 30_000);
     if (!outcome.ok) return;
