@@ -154,6 +154,14 @@ describe('subnetting drills', () => {
     expect(checkAnswer(pr, '255.0.255.0').ok).toBe(false);
   });
 
+  it('tells an unreadable answer (not counted) from a wrong one', () => {
+    const ws = question(11, 2, ['which-subnet']);
+    expect(checkAnswer(ws, 'no idea').readable).toBe(false);
+    expect(checkAnswer(ws, '10.0.0.0/99').readable).toBe(false);
+    expect(checkAnswer(ws, '1.2.3.0/24').readable).toBe(true);
+    expect(checkAnswer(question(11, 2, ['usable-hosts']), 'many').readable).toBe(false);
+  });
+
   it('writes addresses in binary with the prefix marked', () => {
     expect(binary('10.0.0.77', 27)).toBe('00001010.00000000.00000000.010|01101');
     expect(binary('192.168.1.1', 24)).toBe('11000000.10101000.00000001|00000001');
