@@ -10,7 +10,7 @@
 import {readFileSync} from 'node:fs';
 import {exercises} from '../exercises/index';
 import {collectAndGrade} from '../graders/collect';
-import {collectorScript, exerciseCases, setupScript, snapshotPath} from '../graders/node';
+import {caseExercise, caseScript, collectorScript, setupScript, snapshotPath, solutionCase} from '../graders/node';
 import {gradeSnapshotText} from '../graders/snapshot';
 
 const median = (xs: number[]) => {
@@ -23,7 +23,10 @@ const emit = (name: string, value: number, unit: string) =>
   console.log(JSON.stringify({name, value: Math.round(value * 100) / 100, unit}));
 
 // Pure grading: every solved snapshot, many rounds, after a warm-up.
-const texts = Object.values(exercises).map((ex) => ({ex, text: readFileSync(snapshotPath(ex, 'solution'), 'utf8')}));
+const texts = Object.values(exercises).map((ex) => ({
+  ex,
+  text: readFileSync(snapshotPath(ex, solutionCase(ex).name), 'utf8'),
+}));
 const samples: number[] = [];
 for (let round = 0; round < 220; round++) {
   for (const {ex, text} of texts) {
@@ -45,14 +48,14 @@ if (!process.argv.includes('--no-vm')) {
   try {
     await vm.start();
     for (const ex of Object.values(exercises)) {
-      const solution = exerciseCases(ex).find((c) => c.name === 'solution')?.script ?? '';
+      const solution = solutionCase(ex);
       await vm.reset();
       await vm.exec(setupScript(ex), {timeoutMs: 60_000});
-      await vm.exec(solution, {timeoutMs: 60_000});
+      await vm.exec(caseScript(ex, solution), {timeoutMs: 60_000});
       const times: number[] = [];
       for (let i = 0; i < 7; i++) {
         const t = performance.now();
-        const {result} = await collectAndGrade(vm, script, ex);
+        const {result} = await collectAndGrade(vm, script, caseExercise(ex, solution));
         times.push(performance.now() - t);
         if (result.verdict !== 'passed')
           throw new Error(`${ex.id}: solved state graded ${result.verdict}: ${result.error ?? ''}`);

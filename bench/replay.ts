@@ -31,6 +31,7 @@ import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {exercises} from '../exercises/index';
 import {exerciseCases, mismatch, REPO_ROOT, runCase, snapshotPath} from '../graders/node';
+import {baseCaseName} from '../graders/params';
 import {median, WarmRunner} from '../graders/replay';
 import {gradeSnapshotText} from '../graders/snapshot';
 import {createNodeVm} from '../src/vm/node';
@@ -76,7 +77,7 @@ emit('grade_snapshot_ms', gradeSnapshotMs, 'ms');
 const sample = Object.values(exercises).flatMap((ex) => {
   const cs = exerciseCases(ex);
   const pick = [
-    cs.find((c) => c.name === 'solution'),
+    cs.find((c) => baseCaseName(c.name) === 'solution'),
     cs.find((c) => c.name.startsWith('near-miss/')),
     cs.find((c) => c.name.startsWith('alternative/')),
   ];

@@ -27,6 +27,13 @@ export default {
           exercises: ['osi/capture-handshake'],
         },
         {
+          id: 'subnetting',
+          doc: 'subnetting',
+          title: 'IP addresses and subnetting',
+          blurb: 'Read an address in binary, find its network and broadcast, and carve your own block into subnets.',
+          exercises: ['subnetting/carve-a-block'],
+        },
+        {
           id: 'arp',
           doc: 'arp',
           title: 'ARP and neighbours',

@@ -8,6 +8,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Exercise} from '../graders/exercise';
 import {expectedFailure, mismatch, type ExerciseCase} from '../graders/node';
+import {expandSeeds} from '../graders/params';
 import {gradeSnapshot, SnapshotSchema, type Snapshot} from '../graders/snapshot';
 import {loadDefinition} from './discover';
 import {shown, type Problem} from './schema';
@@ -33,28 +34,26 @@ export function folderCases(dir: string, ex: Exercise): (ExerciseCase & {snapsho
   const snap = (name: string) => path.join(dir, 'snapshots', `${name.replace('/', '--')}.json`);
   const read = (p: string) => (existsSync(p) ? readFileSync(p, 'utf8') : '');
   const sol = path.join(dir, ex.solution);
-  const cases: (ExerciseCase & {snapshot: string})[] = [
-    {name: 'start', script: null, scriptPath: null, expect: {verdict: 'failed'}, snapshot: snap('start')},
-    {name: 'solution', script: read(sol), scriptPath: sol, expect: {verdict: 'passed'}, snapshot: snap('solution')},
+  const cases: ExerciseCase[] = [
+    {name: 'start', script: null, scriptPath: null, expect: {verdict: 'failed'}},
+    {name: 'solution', script: read(sol), scriptPath: sol, expect: {verdict: 'passed'}},
   ];
   for (const f of shFiles(path.join(dir, 'near-misses'))) {
     const p = path.join(dir, 'near-misses', f);
     const text = read(p);
-    const name = `near-miss/${f.slice(0, -3)}`;
     cases.push({
-      name,
+      name: `near-miss/${f.slice(0, -3)}`,
       script: text,
       scriptPath: p,
       expect: {verdict: 'failed', check: expectedFailure(text)},
-      snapshot: snap(name),
     });
   }
   for (const f of shFiles(path.join(dir, 'alternatives'))) {
     const p = path.join(dir, 'alternatives', f);
-    const name = `alternative/${f.slice(0, -3)}`;
-    cases.push({name, script: read(p), scriptPath: p, expect: {verdict: 'passed'}, snapshot: snap(name)});
+    cases.push({name: `alternative/${f.slice(0, -3)}`, script: read(p), scriptPath: p, expect: {verdict: 'passed'}});
   }
-  return cases;
+  // A seeded exercise records its solution per seed, every case under a name with its seed (graders/params.ts).
+  return expandSeeds(ex, cases).map((c) => ({...c, snapshot: snap(c.name)}));
 }
 
 /** A recorded state, or why it cannot be read (not JSON, or not the snapshot shape). */
@@ -190,7 +189,7 @@ export async function validateExerciseFolder(
       error(c.snapshot, `cannot be read: ${read.error}`, `re-record it: \`npm run record -- ${id} ${c.name}\``);
       continue;
     }
-    if (read.snapshot.exercise !== id || read.snapshot.case !== c.name) {
+    if (read.snapshot.exercise !== id || read.snapshot.case !== c.name || read.snapshot.seed !== c.seed) {
       todo(
         c.snapshot,
         `holds case "${read.snapshot.case}" of "${read.snapshot.exercise}"`,

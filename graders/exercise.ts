@@ -13,7 +13,15 @@ export type CheckOutcome = {ok: true} | {ok: false; message: string};
 export const pass = (): CheckOutcome => ({ok: true});
 export const fail = (message: string): CheckOutcome => ({ok: false, message});
 
+/**
+ * A seeded exercise's parameters for one learner (see graders/params.ts):
+ * shell-variable names to values, so scripts can read them too.
+ */
+export type Params = Readonly<Record<string, string | number>>;
 export type CheckFn = (q: Query) => CheckOutcome;
+/** A check of a seeded exercise also reads the learner's parameters; a plain CheckFn is one too. */
+export type ParamCheckFn = (q: Query, params: Params) => CheckOutcome;
+const isFunction = (v: unknown) => typeof v === 'function';
 
 const CheckSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'check ids are lower-case words joined by dashes'),
@@ -23,7 +31,7 @@ const CheckSchema = z.object({
   dependsOn: z.array(z.string()).default([]),
   /** Progressive: the first nudges, the last nearly gives the command. */
   hints: z.array(z.string().min(3)).min(1, 'every check needs at least one hint'),
-  run: z.custom<CheckFn>((v) => typeof v === 'function', 'run must be a function (q) => pass() | fail(msg)'),
+  run: z.custom<ParamCheckFn>(isFunction, 'run must be a function (q) => pass() | fail(msg)'),
 });
 export type CheckDef = z.input<typeof CheckSchema>;
 
@@ -46,6 +54,21 @@ export const ExerciseSchema = z
     binaryFiles: z.array(z.string().startsWith('/')).default([]),
     hints: z.array(z.string()).default([]),
     checks: z.array(CheckSchema).min(1),
+    /**
+     * Per-learner parameters: `params(seed)` returns them (checks get them as
+     * their second argument, scripts as shell variables), `paramProbes(params)`
+     * the probes that depend on them, and `seeds` the seeds recorded in CI.
+     */
+    params: z
+      .custom<(seed: number) => Params>(isFunction, 'params must be a function (seed) => {NAME: value}')
+      .optional(),
+    paramProbes: z
+      .custom<(params: Params) => z.input<typeof ProbeDeclSchema>[]>(
+        isFunction,
+        'paramProbes must be a function (params) => probes',
+      )
+      .optional(),
+    seeds: z.array(z.int().min(0).max(0xffffffff)).default([]),
   })
   .superRefine((ex, ctx) => {
     const seen = new Set<string>();
@@ -69,6 +92,10 @@ export const ExerciseSchema = z
         ctx.addIssue({code: 'custom', path: ['probes', i, 'id'], message: `duplicate probe id "${p.id}"`});
       probeIds.add(p.id);
     }
+    if (ex.params && ex.seeds.length === 0)
+      ctx.addIssue({code: 'custom', path: ['seeds'], message: 'an exercise with params lists the seeds to record'});
+    if (!ex.params && (ex.seeds.length > 0 || ex.paramProbes))
+      ctx.addIssue({code: 'custom', path: ['params'], message: 'seeds and paramProbes need a params function'});
   });
 export type Exercise = z.output<typeof ExerciseSchema>;
 export type ExerciseInput = z.input<typeof ExerciseSchema>;
@@ -116,6 +143,15 @@ export function grade(ex: Exercise, state: ParseOutcome<NetState>): GradeResult 
       problems: [],
     };
   }
+  if (ex.params) {
+    return {
+      exercise: ex.id,
+      verdict: 'error',
+      checks: [],
+      error: `${ex.id} takes per-learner parameters: grade instantiate(exercise, seed) (graders/params.ts)`,
+      problems: [],
+    };
+  }
   const q = new Query(state.value);
   const results: CheckResult[] = [];
   const byId = new Map<string, CheckResult>();
@@ -127,7 +163,7 @@ export function grade(ex: Exercise, state: ParseOutcome<NetState>): GradeResult 
       result = {...base, status: 'skipped', message: `Waiting for "${blocker.title}".`};
     } else {
       try {
-        const o = c.run(q);
+        const o = c.run(q, {});
         result = o.ok ? {...base, status: 'passed'} : {...base, status: 'failed', message: o.message};
       } catch (e) {
         result = {...base, status: 'error', message: `the grader itself failed: ${(e as Error).message}`};

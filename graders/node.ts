@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import type {LabVm} from '../src/vm/types';
 import {collectAndGrade} from './collect';
 import type {Exercise, GradeResult} from './exercise';
+import {baseCaseName, expandSeeds, instantiate, paramsFor, paramsScript} from './params';
 import type {Section} from './sections';
 import {RESET_SCRIPT, startScript} from './start';
 
@@ -24,8 +25,10 @@ export function exerciseDir(id: string): string {
 }
 
 export interface ExerciseCase {
-  /** "start", "solution", "near-miss/<name>", "alternative/<name>". */
+  /** "start", "solution", "near-miss/<name>", "alternative/<name>"; "--seed-N" follows for a seeded exercise. */
   name: string;
+  /** The learner seed the case runs with (seeded exercises only, see params.ts). */
+  seed?: number;
   /** Script run after setup; null for the start state. */
   script: string | null;
   scriptPath: string | null;
@@ -65,8 +68,25 @@ export function exerciseCases(ex: Exercise): ExerciseCase[] {
     const p = join(dir, 'alternatives', f);
     cases.push({name: `alternative/${f.slice(0, -3)}`, script: read(p), scriptPath: p, expect: {verdict: 'passed'}});
   }
-  return cases;
+  return expandSeeds(ex, cases);
 }
+
+/** The reference solution's case; for a seeded exercise, the one of its first seed. */
+export function solutionCase(ex: Exercise): ExerciseCase {
+  const c = exerciseCases(ex).find((x) => baseCaseName(x.name) === 'solution');
+  if (!c) throw new Error(`${ex.id} has no reference solution case`);
+  return c;
+}
+
+/** A case's script as it runs in the VM: a seeded case's params (shell variables) first. */
+export function caseScript(ex: Exercise, c: ExerciseCase): string {
+  const vars = c.seed === undefined ? '' : paramsScript(paramsFor(ex, c.seed), c.seed);
+  return `${vars}${c.script ?? ''}`;
+}
+
+/** The exercise as a case is graded: bound to its seed (see params.ts), or as it is. */
+export const caseExercise = (ex: Exercise, c: ExerciseCase): Exercise =>
+  c.seed === undefined ? ex : instantiate(ex, c.seed);
 
 export function snapshotPath(ex: Exercise, caseName: string): string {
   return join(exerciseDir(ex.id), 'snapshots', `${caseName.replace('/', '--')}.json`);
@@ -124,6 +144,8 @@ export async function runCase(
   c: ExerciseCase,
   opts: {restore?: boolean} = {},
 ): Promise<{result: GradeResult; sections?: Section[]; scriptError?: string}> {
+  // A seeded case: the checks and probes of that learner, the params as shell variables.
+  const seeded = caseExercise(ex, c);
   if (opts.restore !== false) await vm.reset();
   const setup = await vm.exec(setupScript(ex), {timeoutMs: 60_000});
   if (setup.exitCode !== 0) {
@@ -133,10 +155,10 @@ export async function runCase(
   let scriptError: string | undefined;
   if (c.script !== null) {
     // -e so a script that breaks half-way is reported instead of graded.
-    const r = await vm.exec(`set -e\n${c.script}`, {timeoutMs: 60_000});
+    const r = await vm.exec(`set -e\n${caseScript(ex, c)}`, {timeoutMs: 60_000});
     if (r.exitCode !== 0) scriptError = `${c.name} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`;
   }
   // Generous: the emulated VM on a loaded machine is slow, and a timeout here would be a false "error".
-  const graded = await collectAndGrade(vm, collectorScript(), ex, 120_000);
+  const graded = await collectAndGrade(vm, collectorScript(), seeded, 120_000);
   return {...graded, scriptError};
 }

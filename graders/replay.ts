@@ -18,6 +18,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import type {LabVm} from '../src/vm/types';
 import type {Exercise} from './exercise';
 import {exerciseCases, type ExerciseCase, runCase, snapshotPath} from './node';
+import {baseCaseName} from './params';
 import {caseInputs, staleReasons} from './provenance';
 import {type CaseInputs, SnapshotSchema} from './snapshot';
 
@@ -53,7 +54,7 @@ export function planCases(
     if (mode === 'none') return {case: c, live: false, why: stale.length ? staleWhy : 'recording is current', stale};
     if (mode === 'all') return {case: c, live: true, why: 'NETLAB_REPLAY=all', stale};
     if (stale.length) return {case: c, live: true, why: staleWhy, stale};
-    if (c.name === 'solution') return {case: c, live: true, why: 'reference solution', stale};
+    if (baseCaseName(c.name) === 'solution') return {case: c, live: true, why: 'reference solution', stale};
     return {case: c, live: false, why: 'recording is current', stale};
   });
 }

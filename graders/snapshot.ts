@@ -4,6 +4,7 @@
  */
 import {z} from 'zod';
 import {grade, type Exercise, type GradeResult} from './exercise';
+import {instantiate} from './params';
 import {SectionSchema} from './sections';
 import {buildNetState} from './state';
 
@@ -26,6 +27,8 @@ export const SnapshotSchema = z.object({
   recordedAt: z.string(),
   /** Absent in recordings made before inputs were kept: those count as stale. */
   inputs: CaseInputsSchema.optional(),
+  /** The learner seed of a seeded exercise's case (see params.ts). */
+  seed: z.int().min(0).optional(),
   sections: z.array(SectionSchema),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
@@ -47,5 +50,13 @@ export function gradeSnapshotText(ex: Exercise, text: string): GradeResult {
 }
 
 export function gradeSnapshot(ex: Exercise, snap: Snapshot): GradeResult {
-  return grade(ex, buildNetState(snap.sections, ex.probes));
+  let forSeed = ex;
+  if (snap.seed !== undefined) {
+    try {
+      forSeed = instantiate(ex, snap.seed);
+    } catch (e) {
+      return grade(ex, {ok: false, error: `snapshot seed ${snap.seed}: ${(e as Error).message}`});
+    }
+  }
+  return grade(forSeed, buildNetState(snap.sections, forSeed.probes));
 }

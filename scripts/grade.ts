@@ -1,25 +1,30 @@
 /**
  * npm run grade -- <exercise-id> --script <file.sh>   restore VM, setup, script, collect, grade
  * npm run grade -- <exercise-id> --snapshot <file.json>  grade a recorded state
+ * A seeded exercise (graders/params.ts) takes `--param seed=N` with --script; alone, it
+ * grades the reference solution for that seed. A snapshot carries its own seed.
  * Prints the result as JSON. Exit 0 passed, 1 failed, 2 error (or bad usage).
  */
 import {existsSync, readFileSync, statSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {exercises, getExercise} from '../exercises/index';
 import type {GradeResult} from '../graders/exercise';
-import {runCase} from '../graders/node';
+import {exerciseDir, runCase} from '../graders/node';
+import {parseParamArgs} from '../graders/params';
 import {gradeSnapshotText} from '../graders/snapshot';
 
 const EXIT: Record<GradeResult['verdict'], number> = {passed: 0, failed: 1, error: 2};
 
 function usage(msg: string): never {
-  console.error(`${msg}\nusage: npm run grade -- <exercise-id> (--script <file.sh> | --snapshot <file.json>)`);
+  console.error(
+    `${msg}\nusage: npm run grade -- <exercise-id> (--script <file.sh> | --snapshot <file.json>) [--param seed=N]`,
+  );
   process.exit(2);
 }
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
-  options: {script: {type: 'string'}, snapshot: {type: 'string'}},
+  options: {script: {type: 'string'}, snapshot: {type: 'string'}, param: {type: 'string', multiple: true}},
 });
 const id = positionals[0] ?? usage('missing exercise id');
 const ex =
@@ -27,6 +32,15 @@ const ex =
   usage(
     `unknown exercise "${id}": there is no exercises/${id}/exercise.ts. Exercises: ${Object.keys(exercises).sort().join(', ')}`,
   );
+const param = parseParamArgs(values.param ?? []);
+if (param.error) usage(param.error);
+const {seed} = param;
+if (seed !== undefined && !ex.params) usage(`--param seed=${seed}: ${ex.id} has no per-learner parameters`);
+if (seed !== undefined && values.snapshot) usage('--param: a snapshot grades with the seed it was recorded with');
+if (ex.params && seed === undefined && !values.snapshot)
+  usage(`${ex.id} is graded per learner: add --param seed=N (recorded seeds: ${ex.seeds.join(', ')})`);
+// A seed alone grades the reference solution for it.
+if (seed !== undefined && !values.script) values.script = `${exerciseDir(ex.id)}/${ex.solution}`;
 if (!values.script === !values.snapshot) usage('give exactly one of --script or --snapshot');
 
 /** The file's text; a missing or unreadable one is bad usage (exit 2), named, never a stack trace. */
@@ -52,7 +66,7 @@ if (values.snapshot) {
     const r = await runCase(
       vm,
       ex,
-      {name: 'script', script, scriptPath: values.script ?? null, expect: {verdict: 'passed'}},
+      {name: 'script', script, scriptPath: values.script ?? null, expect: {verdict: 'passed'}, seed},
       {restore: false},
     );
     if (r.scriptError) console.error(`note: ${r.scriptError}`);

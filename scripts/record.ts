@@ -66,6 +66,7 @@ try {
       recordedAt: new Date().toISOString(),
       // What this recording depends on; the replay re-runs it live once any of these change.
       inputs: caseInputs(ex, c, image, collector),
+      ...(c.seed === undefined ? {} : {seed: c.seed}),
       sections: r.sections,
     };
     const file = snapshotPath(ex, c.name);

@@ -13,7 +13,7 @@ import {exercises} from '../../exercises/index';
 import {collectSections} from '../collect';
 import type {Exercise} from '../exercise';
 import {fingerprint, fingerprintDiff, type Fingerprint} from '../fingerprint';
-import {collectorScript, exerciseCases, ownSetupScript, REPO_ROOT, setupScript} from '../node';
+import {caseScript, collectorScript, ownSetupScript, REPO_ROOT, setupScript, solutionCase} from '../node';
 import {buildNetState} from '../state';
 import {createNodeVm} from '../../src/vm/node';
 
@@ -47,7 +47,7 @@ async function collect(ex: Exercise): Promise<Fingerprint> {
   return fingerprint(state.value);
 }
 
-const solution = (ex: Exercise): string => exerciseCases(ex).find((c) => c.name === 'solution')?.script ?? '';
+const solution = (ex: Exercise): string => caseScript(ex, solutionCase(ex));
 
 const list = Object.values(exercises);
 describe.skipIf(!enabled)('shared reset', () => {

@@ -39,7 +39,8 @@ export function afterCrash(view: GradeView, status: VmStatus, problem: string | 
   return {...view, error: cannotCheck(status, problem)?.error ?? view.error, offerReset: true};
 }
 
-export async function checkExercise(vm: LabVm, id: string): Promise<GradeView> {
+/** `seed`: the learner's, for an exercise with per-learner parameters. */
+export async function checkExercise(vm: LabVm, id: string, seed?: number): Promise<GradeView> {
   const began = performance.now();
   try {
     // Collection can legitimately take seconds; a no-op run beside it tells a
@@ -50,7 +51,7 @@ export async function checkExercise(vm: LabVm, id: string): Promise<GradeView> {
       () => new CheckTimeoutError(ALIVE_TIMEOUT_MS),
     );
     const graded = withTimeout(
-      import('./grading').then((g) => g.gradeExercise(vm, id, COLLECT_TIMEOUT_MS)),
+      import('./grading').then((g) => g.gradeExercise(vm, id, COLLECT_TIMEOUT_MS, seed)),
       COLLECT_TIMEOUT_MS + ALIVE_TIMEOUT_MS,
       () => new CheckTimeoutError(COLLECT_TIMEOUT_MS),
     );

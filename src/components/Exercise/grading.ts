@@ -6,13 +6,18 @@
 import type {ExecVm} from '@site/src/vm/types';
 import {collectAndGrade, collectSections} from '@site/graders/collect';
 import collector from '@site/graders/collector.sh';
+import {instantiate} from '@site/graders/params';
 import {loadDefinition} from './taskLoader';
 import type {GradeView} from './result';
 
 export type Graded = Omit<GradeView, 'elapsedMs'>;
 
-export async function gradeExercise(vm: ExecVm, id: string, timeoutMs: number): Promise<Graded> {
-  const exercise = await loadDefinition(id);
+export async function gradeExercise(vm: ExecVm, id: string, timeoutMs: number, seed?: number): Promise<Graded> {
+  const definition = await loadDefinition(id);
+  if (definition.params && seed === undefined)
+    throw new Error('This exercise is yours alone, and your parameters are still loading. Check again in a moment.');
+  // The learner's own version of a seeded exercise: their probes, checks bound to their parameters.
+  const exercise = definition.params && seed !== undefined ? instantiate(definition, seed) : definition;
   const {result} = await collectAndGrade(vm, collector, exercise, timeoutMs);
   return {
     verdict: result.verdict,
@@ -33,7 +38,12 @@ export async function gradeExercise(vm: ExecVm, id: string, timeoutMs: number): 
  */
 export async function warmUpCheck(vm: ExecVm, id: string, stop: () => boolean, runs = 4): Promise<void> {
   const exercise = await loadDefinition(id);
-  const quiet = {probes: [], files: exercise.files, binaryFiles: exercise.binaryFiles, deepNamespaces: exercise.deepNamespaces};
+  const quiet = {
+    probes: [],
+    files: exercise.files,
+    binaryFiles: exercise.binaryFiles,
+    deepNamespaces: exercise.deepNamespaces,
+  };
   for (let i = 0; i < runs && !stop(); i++) {
     const outcome = await collectSections(vm, `renice -n 19 -p $BASHPID >/dev/null 2>&1\n${collector}`, quiet, 30_000);
     if (!outcome.ok) return;

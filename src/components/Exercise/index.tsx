@@ -10,7 +10,8 @@ import useBrokenLinks from '@docusaurus/useBrokenLinks';
 import type {ExerciseScripts} from '@site/src/plugins/exercises/types';
 import {labStore, useLabState} from '../Lab/labStore';
 import {useExerciseIndex} from '../Progress/course';
-import {progressStore, useExerciseProgress} from '../Progress/store';
+import {progressStore, useExerciseProgress, useLearnerSeed} from '../Progress/store';
+import {Param, ParamsContext, useLearnerParams} from './params';
 import {loadTask, taskComponent} from './taskLoader';
 import {afterCrash, cannotCheck, checkExercise} from './check';
 import type {GradeView} from './result';
@@ -33,7 +34,7 @@ type SetupState = {kind: 'idle'} | {kind: 'running'} | {kind: 'done'} | {kind: '
 function TaskHeading({children}: {children?: ReactNode}): ReactNode {
   return <h4 className={styles.taskHeading}>{children}</h4>;
 }
-const TASK_COMPONENTS = {h1: TaskHeading, h2: TaskHeading, h3: TaskHeading};
+const TASK_COMPONENTS = {h1: TaskHeading, h2: TaskHeading, h3: TaskHeading, Param};
 /** Bumped to stop the background warm-up: one VM per page, so one counter for the page. */
 let warmToken = 0;
 
@@ -66,6 +67,10 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
   const scripts = useScripts(id);
   const lab = useLabState();
   const saved = useExerciseProgress(id);
+  // A seeded exercise (graders/params.ts) is this learner's own: task, solution and grading use their seed.
+  const seed = useLearnerSeed();
+  const learnerSeed = scripts?.seeded ? seed : null;
+  const learner = useLearnerParams(id, learnerSeed);
   const [setup, setSetup] = useState<SetupState>({kind: 'idle'});
   const [result, setResult] = useState<GradeView | null>(null);
   const [checking, setChecking] = useState(false);
@@ -120,12 +125,12 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       return;
     }
     setChecking(true);
-    const view = await checkExercise(vm, id);
+    const view = await checkExercise(vm, id, learnerSeed ?? undefined);
     const after = labStore.getState();
     progressStore.recordCheck(id, view.verdict);
     setResult(afterCrash(view, after.status, after.problem));
     setChecking(false);
-  }, [id]);
+  }, [id, learnerSeed]);
 
   const showHint = useCallback(() => {
     const next = Math.min(visibleHints + 1, hints.length);
@@ -156,7 +161,9 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
       </header>
       <div className={styles.task}>
         <Suspense fallback={<p className={styles.muted}>Loading the task…</p>}>
-          <Task components={TASK_COMPONENTS} />
+          <ParamsContext.Provider value={learner}>
+            <Task components={TASK_COMPONENTS} />
+          </ParamsContext.Provider>
         </Suspense>
       </div>
       <div className={styles.actions}>
@@ -220,7 +227,7 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
         <div className={styles.solution}>
           <p className={styles.solutionLabel}>Reference solution (one of several correct ones)</p>
           <CodeBlock language="bash" title="solution.sh">
-            {scripts.solution.trimEnd()}
+            {`${learner?.script ?? ''}${scripts.solution}`.trimEnd()}
           </CodeBlock>
         </div>
       )}

@@ -24,6 +24,12 @@ export type ExerciseProgress = z.infer<typeof ExerciseProgress>;
 export const ProgressV1 = z.object({
   version: z.literal(1),
   exercises: z.record(z.string(), ExerciseProgress),
+  /**
+   * The learner's seed (unsigned 32-bit): their drills and the parameters of
+   * per-learner labs follow from it (graders/params.ts). Optional, so stored
+   * progress from before it existed still reads; it is drawn on first use.
+   */
+  seed: z.optional(z.int().check(z.nonnegative(), z.maximum(0xffffffff))),
 });
 export type Progress = z.infer<typeof ProgressV1>;
 
@@ -56,9 +62,14 @@ export function parseStored(text: string | null): Progress | null {
   }
 }
 
-/** Union of two progress records: solved stays solved, earliest solve wins. */
+/**
+ * Union of two progress records: solved stays solved, earliest solve wins.
+ * The seed of `b` (an imported file) wins, so importing on a new device brings
+ * back the learner's own lab parameters.
+ */
 export function mergeProgress(a: Progress, b: Progress): Progress {
-  const out: Progress = {version: 1, exercises: {...a.exercises}};
+  const seed = b.seed ?? a.seed;
+  const out: Progress = {version: 1, exercises: {...a.exercises}, ...(seed === undefined ? {} : {seed})};
   for (const [id, theirs] of Object.entries(b.exercises)) {
     const ours = out.exercises[id];
     if (!ours) {

@@ -3,7 +3,8 @@
  * every component (sidebar badges, exercise cards, course map) stays in sync,
  * including across browser tabs via the `storage` event.
  */
-import {useSyncExternalStore} from 'react';
+import {useEffect, useSyncExternalStore} from 'react';
+import {freshSeed} from '@site/src/drills/prng';
 import {
   emptyExercise,
   emptyProgress,
@@ -85,6 +86,15 @@ export const progressStore = {
     }));
   },
 
+  /** The learner's seed, drawn and stored on first use (see schema.ts). */
+  seed(): number {
+    const current = read();
+    if (current.seed !== undefined) return current.seed;
+    const seed = freshSeed();
+    write({...current, seed});
+    return seed;
+  },
+
   recordHints(id: string, shown: number): void {
     update(id, (p) => ({...p, hintsShown: Math.max(p.hintsShown, shown)}));
   },
@@ -116,6 +126,18 @@ export const progressStore = {
 
 export function useProgress(): Progress {
   return useSyncExternalStore(subscribe, read, () => SERVER_SNAPSHOT);
+}
+
+/**
+ * The learner's seed; null during the static render and the first client
+ * render (the seed lives in localStorage), then drawn if there is none yet.
+ */
+export function useLearnerSeed(): number | null {
+  const seed = useProgress().seed;
+  useEffect(() => {
+    if (seed === undefined) progressStore.seed();
+  }, [seed]);
+  return seed ?? null;
 }
 
 export function useExerciseProgress(id: string): ExerciseProgress {

@@ -20,6 +20,7 @@ const out: CourseDump = {
     solution: ex.solution,
     hints: ex.hints,
     checks: ex.checks.map((c) => ({title: c.title, hints: c.hints})),
+    seeded: ex.params !== undefined,
   })),
 };
 process.stdout.write(JSON.stringify(out));

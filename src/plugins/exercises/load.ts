@@ -18,6 +18,8 @@ export interface RegistryEntry {
   solution: string;
   hints: string[];
   checks: {title: string; hints: string[]}[];
+  /** The definition declares params(seed). */
+  seeded?: boolean;
 }
 
 /** What dumpCourse.ts prints. */
@@ -57,6 +59,7 @@ async function loadOne(root: string, ex: RegistryEntry, reset: string): Promise<
         ...ex.checks.flatMap((c) => c.hints.map((text) => ({text, check: c.title}))),
       ],
       setupTimeoutMs: DEFAULT_SETUP_TIMEOUT_MS,
+      ...(ex.seeded ? {seeded: true as const} : {}),
     },
     taskPath: path.join(dir, 'task.mdx'),
     definitionPath: path.join(dir, 'exercise.ts'),

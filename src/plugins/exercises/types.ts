@@ -24,6 +24,8 @@ export interface ExerciseScripts {
   solution: string;
   hints: HintData[];
   setupTimeoutMs: number;
+  /** Per-learner parameters (graders/params.ts): the card shows the learner's own, from their seed. */
+  seeded?: true;
 }
 
 /** A part of the course outline (course/outline.ts), as validated at build time. */

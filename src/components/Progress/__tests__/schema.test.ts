@@ -44,3 +44,17 @@ describe('progress schema', () => {
     expect(ProgressFile.safeParse({...file, format: 'other'}).success).toBe(false);
   });
 });
+
+describe('learner seed', () => {
+  it('is optional, so progress stored before it existed still reads', () => {
+    expect(parseStored(JSON.stringify({version: 1, exercises: {}}))).toEqual({version: 1, exercises: {}});
+    expect(parseStored(JSON.stringify({version: 1, exercises: {}, seed: 7}))?.seed).toBe(7);
+    expect(parseStored(JSON.stringify({version: 1, exercises: {}, seed: -1}))).toBeNull();
+  });
+
+  it('comes back with an imported file, and stays when the file has none', () => {
+    const here: Progress = {version: 1, exercises: {}, seed: 1};
+    expect(mergeProgress(here, {version: 1, exercises: {}, seed: 2}).seed).toBe(2);
+    expect(mergeProgress(here, {version: 1, exercises: {}}).seed).toBe(1);
+  });
+});
