@@ -62,7 +62,7 @@ function notACapture(b: Uint8Array): CaptureError {
     const start = new TextDecoder().decode(head).split(/\r?\n/)[0].slice(0, 30).trimEnd();
     return new CaptureError(
       `this is not a capture file: it is text, starting with '${start}'. ` +
-        `Printing tcpdump's output (\`tcpdump > FILE\`) saves text; ${SAVE_ONE}`,
+        `Printing tcpdump's output (\`tcpdump > FILE\`) saves text, not packets. ${SAVE_ONE}`,
     );
   }
   const bytes = Array.from(b.subarray(0, 4), (x) => x.toString(16).padStart(2, '0')).join(' ');

@@ -25,7 +25,7 @@ function readFile(q: Query): Read {
     return {ok: true, capture: readCapture(file.bytes), truncated: file.truncated};
   } catch (e) {
     if (!(e instanceof CaptureError)) throw e;
-    return {ok: false, message: `${FILE} is not a capture file: ${e.message}`};
+    return {ok: false, message: `${FILE}: ${e.message}`};
   }
 }
 
@@ -71,14 +71,16 @@ function handshakeCheck(q: Query): CheckOutcome {
         cut,
     );
   }
-  const where =
-    r.capture.frames.length === 0
-      ? ` An empty capture usually means tcpdump listened where the packets do not pass: the root namespace sees none of client's traffic. Run it inside one of the two namespaces (\`ip netns exec client tcpdump -i eth0 …\`).`
-      : '';
+  const connect = `Start tcpdump first, then connect (\`ip netns exec client curl http://${SERVER}/\`).`;
+  if (r.capture.frames.length === 0) {
+    return fail(
+      `${FILE} is a capture with no packets in it: tcpdump listened where the packets do not pass. ` +
+        "The root namespace sees none of client's traffic; run tcpdump inside one of the two namespaces " +
+        `(\`ip netns exec client tcpdump -i eth0 …\`). ${connect}`,
+    );
+  }
   return fail(
-    `${FILE} holds ${frameMix(r.capture)}, but no TCP connection between ${CLIENT} and ${SERVER}.${where} ` +
-      `Start tcpdump first, then connect (\`ip netns exec client curl http://${SERVER}/\`).` +
-      cut,
+    `${FILE} holds ${frameMix(r.capture)}, but no TCP connection between ${CLIENT} and ${SERVER}. ${connect}${cut}`,
   );
 }
 
