@@ -18,7 +18,8 @@ interface Props {
   onSelect: (range: ByteRange) => void;
 }
 
-const same = (a: ByteRange | null, f: Field) => a !== null && a.start === f.start && a.end === f.end;
+// By identity: a flag bit shares its byte range with the flags field it belongs to.
+const same = (a: ByteRange | null, f: Field) => a === f;
 
 function FieldRows({
   fields,
