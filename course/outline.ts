@@ -46,7 +46,7 @@ export default {
           doc: 'routing',
           title: 'Routing',
           blurb: 'Read a routing table, connect two subnets through a router, and follow a packet there and back.',
-          exercises: ['routing/router-between-subnets'],
+          exercises: ['routing/router-between-subnets', 'routing/longest-prefix-match'],
         },
         {
           id: 'nat',

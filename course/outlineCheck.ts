@@ -70,6 +70,19 @@ export function checkOutlineDocs(outline: Outline, paths: CoursePaths): Problem[
   return problems;
 }
 
+/**
+ * A page's text with the `_`-prefixed partials it imports (`import X from
+ * './_part.mdx'`) appended, one level deep: a section kept in a partial shows
+ * its exercise on the page that imports it.
+ */
+function withPartials(file: string): string {
+  const page = readFileSync(file, 'utf8');
+  const parts = [...page.matchAll(/^import\s+\w+\s+from\s+['"](\.{1,2}\/(?:[^'"]*\/)?_[^'"/]+\.mdx?)['"]/gm)]
+    .map((m) => path.resolve(path.dirname(file), m[1] ?? ''))
+    .filter((p) => existsSync(p));
+  return [page, ...parts.map((p) => readFileSync(p, 'utf8'))].join('\n');
+}
+
 /** A listed exercise its chapter's page does not show yet: work left, not a broken site. */
 export function checkChapterPages(outline: Outline, paths: CoursePaths): Problem[] {
   const docs = docIds(paths.docs);
@@ -77,7 +90,7 @@ export function checkChapterPages(outline: Outline, paths: CoursePaths): Problem
   for (const ch of outline.parts.flatMap((p) => p.chapters)) {
     const file = docs.get(ch.doc);
     if (!file) continue;
-    const page = readFileSync(file, 'utf8');
+    const page = withPartials(file);
     for (const id of ch.exercises) {
       if (new RegExp(`<Exercise\\s[^>]*id=["']${id}["']`).test(page)) continue;
       problems.push({

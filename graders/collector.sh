@@ -186,7 +186,11 @@ start_probe() { # id kind from target args...
       # One reply is enough; resend every 0.1 s until then, so a first packet
       # lost to ARP or to a link raised a moment ago does not fail the probe.
       # -w is ping's own hard deadline, so no timeout wrapper is needed.
-      "${enter[@]}" ping -n -q -c 1 -i 0.1 -w $((NETLAB_WAIT + 1)) "$target" & ;;
+      # Optional args: payload size ("-" = default), then "do" for DF (MTU tests).
+      local -a popt=()
+      [[ ${1:--} == - ]] || popt+=(-s "$1")
+      [[ ${2:-} == do ]] && popt+=(-M do)
+      "${enter[@]}" ping -n -q -c 1 -i 0.1 -w $((NETLAB_WAIT + 1)) "${popt[@]}" "$target" & ;;
     tcp) # target port: connect, send nothing; connect-timeout bounds it
       "${enter[@]}" socat -u /dev/null "TCP:$target:$1,connect-timeout=$NETLAB_WAIT" & ;;
     dns) # server name [type]; the image ships drill (ldnsutils), dig may exist elsewhere

@@ -13,7 +13,16 @@ const port = z.number().int().min(1).max(65535);
 const from = word.optional();
 
 export const ProbeDeclSchema = z.discriminatedUnion('kind', [
-  z.object({id, kind: z.literal('ping'), from, to: word}),
+  z.object({
+    id,
+    kind: z.literal('ping'),
+    from,
+    to: word,
+    /** ICMP payload bytes (ping -s); the IPv4 packet is 28 bytes more (IP and ICMP headers). */
+    size: z.number().int().min(0).max(65507).optional(),
+    /** Set DF and never fragment (ping -M do), to test a path's MTU. */
+    dontFragment: z.boolean().optional(),
+  }),
   z.object({id, kind: z.literal('tcp'), from, to: word, port}),
   z.object({id, kind: z.literal('udp'), from, to: word, port}),
   z.object({id, kind: z.literal('dns'), from, server: word, name: word, type: word.optional()}),
@@ -31,8 +40,11 @@ export type ProbeDecl = z.infer<typeof ProbeDeclSchema>;
 export function probeLine(p: ProbeDecl): string {
   const ns = p.from ?? '.';
   switch (p.kind) {
-    case 'ping':
-      return `${p.id} ping ${ns} ${p.to}`;
+    case 'ping': {
+      // Options are positional after the target: size ("-" = ping's default), then "do".
+      const opts = p.dontFragment ? ` ${p.size ?? '-'} do` : p.size !== undefined ? ` ${p.size}` : '';
+      return `${p.id} ping ${ns} ${p.to}${opts}`;
+    }
     case 'tcp':
     case 'udp':
       return `${p.id} ${p.kind} ${ns} ${p.to} ${p.port}`;

@@ -91,7 +91,10 @@ describe('outline against docs and folders', () => {
 
 describe('chapter pages', () => {
   it('say which listed exercise the page does not show yet', () => {
-    const problems = checkChapterPages(valid(course(chapter('demo', ['demo/complete', 'demo/shown']))), PATHS);
+    const problems = checkChapterPages(
+      valid(course(chapter('demo', ['demo/complete', 'demo/shown', 'demo/in-partial']))),
+      PATHS,
+    );
     expect(problems.map((p) => [path.basename(p.file), p.problem, p.severity])).toEqual([
       [
         'demo-page.mdx',

@@ -1,0 +1,1 @@
+ip -n server link set eth0 mtu 1500
