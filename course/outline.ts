@@ -23,8 +23,8 @@ export default {
           doc: 'osi',
           title: 'Layers on the wire',
           blurb:
-            'Read a real frame byte by byte, capture a TCP three-way handshake and open it layer by layer in the packet view.',
-          exercises: ['osi/capture-handshake'],
+            'Read a real frame byte by byte, capture a TCP three-way handshake in the packet view, and find where large packets die.',
+          exercises: ['osi/capture-handshake', 'osi/path-mtu'],
         },
         {
           id: 'subnetting',
