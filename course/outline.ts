@@ -51,7 +51,7 @@ export default {
           doc: 'dns',
           title: 'DNS',
           blurb: 'Run a DNS server for a lab zone, point a namespace at it, and read every section of a dig answer.',
-          exercises: ['dns/local-resolver', 'dns/forwarding'],
+          exercises: ['dns/local-resolver', 'dns/forwarding', 'dns/search-domains'],
         },
       ],
     },
