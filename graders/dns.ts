@@ -3,7 +3,7 @@
  * /etc/hosts, and the DNS listeners of a namespace, turned into the cause a
  * learner can act on when a probe fails.
  */
-import type {Socket} from './model';
+import type {ProbeResult, Socket} from './model';
 import type {Query} from './query';
 
 export interface ResolvConf {
@@ -102,4 +102,58 @@ export function listenerProblem(q: Query, ns: string, addr: string, port = 53): 
     `${who(udp[0])} in ${ns} listens on ${here.map(sockText).join(', ')} only; the queries arrive on ${addr}, ` +
     `so the kernel finds no socket for them and answers with ICMP port unreachable.`
   );
+}
+
+/** timeout(1)'s exit status: the probe's query was still running at its deadline. */
+export const TIMED_OUT = 124;
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+/** The IPv4 addresses of a dns or resolve probe's answer (dig and drill also print a CNAME's target). */
+export const answerAddrs = (p: ProbeResult): string[] => (p.answers ?? []).filter((a) => IPV4.test(a));
+
+/** A probe's result; a missing one means the collection broke, not that the learner is wrong. */
+export function probeResultOf(q: Query, id: string): ProbeResult {
+  const p = q.probe(id);
+  if (!p) throw new Error(`the live test "${id}" produced no result`);
+  return p;
+}
+
+/** The hosts file a program in `ns` reads (its own under /etc/netns, else the root's) and its addresses for `name`. */
+export function hostsEntry(q: Query, ns: string, name: string): {path: string; addrs: string[]} | undefined {
+  const own = fileText(q, `/etc/netns/${ns}/hosts`);
+  const path = own === undefined ? '/etc/hosts' : `/etc/netns/${ns}/hosts`;
+  const addrs = hostsLookup(own ?? fileText(q, '/etc/hosts') ?? '', name);
+  return addrs.length ? {path, addrs} : undefined;
+}
+
+/** One name, asked of the server directly (a dns probe) and through a namespace's resolver (a resolve probe). */
+export interface AskedName {
+  name: string;
+  /** The dns probe: `dig @server name` from the namespace. */
+  asked: string;
+  /** The resolve probe: getent in the namespace. */
+  resolved: string;
+}
+
+/**
+ * What `server` answers for a name. The direct query decides; when it ran
+ * out of time (a first start of drill on a busy emulated CPU can), the
+ * namespace's own lookup stands in, if that namespace asks `server` alone
+ * and no hosts file lists the name. `replied` false: no answer either way.
+ */
+export function serverAnswer(
+  q: Query,
+  ns: string,
+  server: string,
+  r: AskedName,
+): {addrs: string[]; replied: boolean; exitCode: number} {
+  const p = probeResultOf(q, r.asked);
+  if (p.exitCode !== TIMED_OUT) return {addrs: answerAddrs(p), replied: p.exitCode === 0, exitCode: p.exitCode};
+  const conf = effectiveResolvConf(q, ns);
+  const servers = conf ? parseResolvConf(conf.text).nameservers : [];
+  const c = probeResultOf(q, r.resolved);
+  const alone = servers.length === 1 && servers[0] === server && !hostsEntry(q, ns, r.name);
+  if (alone && c.ok && c.canonicalName === r.name) return {addrs: answerAddrs(c), replied: true, exitCode: 0};
+  return {addrs: [], replied: false, exitCode: p.exitCode};
 }

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {effectiveResolvConf, hostsLookup, listenerProblem, parseResolvConf} from '../dns';
-import {NET_STATE_VERSION, type NetState, type NsState, type Socket} from '../model';
+import {effectiveResolvConf, hostsLookup, listenerProblem, parseResolvConf, serverAnswer, TIMED_OUT} from '../dns';
+import {NET_STATE_VERSION, type NetState, type NsState, type ProbeResult, type Socket} from '../model';
 import {Query} from '../query';
 
 const ns = (name: string | null, sockets?: Socket[]): NsState => ({
@@ -96,5 +96,41 @@ describe('listenerProblem', () => {
 
   it('names a TCP-only listener', () => {
     expect(listenerProblem(query([ns('dns', [tcp('10.0.0.53')])]), 'dns', '10.0.0.53')).toMatch(/no UDP socket/);
+  });
+});
+
+describe('serverAnswer', () => {
+  const name = {name: 'web.lab.example', asked: 'ask', resolved: 'res'};
+  const withProbes = (files: Record<string, string>, ask: Partial<ProbeResult>, res: Partial<ProbeResult>): Query => {
+    const q = query([], files);
+    q.state.probes.ask = {id: 'ask', ok: false, exitCode: 0, output: '', ...ask};
+    q.state.probes.res = {id: 'res', ok: false, exitCode: 2, output: '', ...res};
+    return q;
+  };
+  const conf = {'/etc/netns/client/resolv.conf': 'nameserver 10.0.0.53\n', '/etc/hosts': '127.0.0.1 localhost\n'};
+  const resolved = {ok: true, exitCode: 0, answers: ['10.0.0.80'], canonicalName: 'web.lab.example'};
+
+  it('takes the direct query when it finished: an empty reply is still a reply', () => {
+    const q = withProbes(conf, {ok: true, answers: ['10.0.0.18']}, resolved);
+    expect(serverAnswer(q, 'client', '10.0.0.53', name)).toEqual({addrs: ['10.0.0.18'], replied: true, exitCode: 0});
+    const empty = withProbes(conf, {answers: []}, resolved);
+    expect(serverAnswer(empty, 'client', '10.0.0.53', name)).toMatchObject({addrs: [], replied: true});
+  });
+
+  it("falls back to the namespace's lookup when the direct query timed out and it asks that server alone", () => {
+    const q = withProbes(conf, {exitCode: TIMED_OUT}, resolved);
+    expect(serverAnswer(q, 'client', '10.0.0.53', name)).toEqual({addrs: ['10.0.0.80'], replied: true, exitCode: 0});
+  });
+
+  it('does not fall back when a hosts file or another server could have answered', () => {
+    const hosts = withProbes({...conf, '/etc/hosts': '10.0.0.80 web.lab.example\n'}, {exitCode: TIMED_OUT}, resolved);
+    expect(serverAnswer(hosts, 'client', '10.0.0.53', name)).toMatchObject({addrs: [], replied: false});
+    const two = {...conf, '/etc/netns/client/resolv.conf': 'nameserver 10.0.0.53\nnameserver 10.0.0.10\n'};
+    const q = withProbes(two, {exitCode: TIMED_OUT}, resolved);
+    expect(serverAnswer(q, 'client', '10.0.0.53', name)).toMatchObject({
+      addrs: [],
+      replied: false,
+      exitCode: TIMED_OUT,
+    });
   });
 });

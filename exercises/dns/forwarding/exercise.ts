@@ -1,6 +1,12 @@
-import {effectiveResolvConf, fileText, hostsLookup, listenerProblem, parseResolvConf} from '../../../graders/dns';
+import {
+  answerAddrs,
+  effectiveResolvConf,
+  listenerProblem,
+  parseResolvConf,
+  probeResultOf,
+  serverAnswer,
+} from '../../../graders/dns';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
-import type {ProbeResult} from '../../../graders/model';
 import type {Query} from '../../../graders/query';
 
 const SERVER = '10.0.0.53';
@@ -9,37 +15,7 @@ const OWN = {name: 'web.lab.example', addr: '10.0.0.80', asked: 'own-web', resol
 const FAR = {name: 'www.example.org', addr: '203.0.113.10', asked: 'fwd-www', resolved: 'client-www'};
 type Rec = typeof OWN;
 
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const addrs = (p: ProbeResult) => (p.answers ?? []).filter((a) => IPV4.test(a));
-/** timeout(1)'s exit status: the query was still running at the probe's deadline. */
-const TIMED_OUT = 124;
-
-function result(q: Query, id: string): ProbeResult {
-  const p = q.probe(id);
-  if (!p) throw new Error(`the live test "${id}" produced no result`);
-  return p;
-}
-
-/** Does client ask 10.0.0.53 alone, with no hosts entry for the name? Then its getent answer is the server's. */
-function clientAsksServerOnly(q: Query, name: string): boolean {
-  const conf = effectiveResolvConf(q, 'client');
-  const servers = conf ? parseResolvConf(conf.text).nameservers : [];
-  const hosts = fileText(q, '/etc/netns/client/hosts') ?? fileText(q, '/etc/hosts') ?? '';
-  return servers.length === 1 && servers[0] === SERVER && hostsLookup(hosts, name).length === 0;
-}
-
-/**
- * What 10.0.0.53 answers for a record: the direct query decides; when it ran
- * out of time (a first start of drill on a busy emulated CPU can), client's
- * own lookup stands in if client asks that server alone.
- */
-function serverAnswer(q: Query, r: Rec): {addrs: string[]; replied: boolean} {
-  const p = result(q, r.asked);
-  if (p.exitCode !== TIMED_OUT) return {addrs: addrs(p), replied: p.exitCode === 0};
-  const c = result(q, r.resolved);
-  if (clientAsksServerOnly(q, r.name) && c.ok && c.canonicalName === r.name) return {addrs: addrs(c), replied: true};
-  return {addrs: [], replied: false};
-}
+const answer = (q: Query, r: Rec) => serverAnswer(q, 'client', SERVER, r);
 
 export default defineExercise({
   id: 'dns/forwarding',
@@ -65,7 +41,7 @@ export default defineExercise({
         'Start dnsmasq with `ip netns exec dns dnsmasq ...` and `--listen-address=10.0.0.53 --bind-interfaces`.',
       ],
       run: (q) => {
-        const answers = [OWN, FAR].map((r) => serverAnswer(q, r));
+        const answers = [OWN, FAR].map((r) => answer(q, r));
         if (answers.some((a) => a.addrs.length > 0)) return pass();
         const problem = listenerProblem(q, 'dns', SERVER);
         if (problem) return fail(problem);
@@ -87,7 +63,7 @@ export default defineExercise({
         '`--host-record=web.lab.example,10.0.0.80` gives your dnsmasq the record; `--local=/lab.example/` keeps the rest of the domain from going upstream.',
       ],
       run: (q) => {
-        const a = serverAnswer(q, OWN);
+        const a = answer(q, OWN);
         if (a.addrs.length === 1 && a.addrs[0] === OWN.addr) return pass();
         if (a.addrs.length)
           return fail(`${SERVER} answers ${OWN.name} with ${a.addrs.join(', ')}; it should be ${OWN.addr}.`);
@@ -106,7 +82,7 @@ export default defineExercise({
         "dnsmasq's `--server=ADDRESS` names an upstream server; `--no-resolv` means it reads none from resolv.conf.",
       ],
       run: (q) => {
-        const a = serverAnswer(q, FAR);
+        const a = answer(q, FAR);
         if (a.addrs.length === 1 && a.addrs[0] === FAR.addr) return pass();
         const down = listenerProblem(q, 'upstream', UPSTREAM);
         if (down) {
@@ -137,7 +113,7 @@ export default defineExercise({
       dependsOn: ['own-zone', 'forwards'],
       hints: ["client's /etc/netns/client/resolv.conf came with the lab as `nameserver 10.0.0.53`; leave it so."],
       run: (q) => {
-        const wrong = [OWN, FAR].filter((r) => !addrs(result(q, r.resolved)).includes(r.addr));
+        const wrong = [OWN, FAR].filter((r) => !answerAddrs(probeResultOf(q, r.resolved)).includes(r.addr));
         if (wrong.length === 0) return pass();
         const conf = effectiveResolvConf(q, 'client');
         const servers = conf ? parseResolvConf(conf.text).nameservers : [];

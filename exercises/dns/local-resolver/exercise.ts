@@ -1,6 +1,14 @@
-import {effectiveResolvConf, fileText, hostsLookup, listenerProblem, parseResolvConf} from '../../../graders/dns';
+import {
+  answerAddrs,
+  effectiveResolvConf,
+  fileText,
+  hostsEntry,
+  listenerProblem,
+  parseResolvConf,
+  probeResultOf,
+  serverAnswer,
+} from '../../../graders/dns';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
-import type {ProbeResult} from '../../../graders/model';
 import type {Query} from '../../../graders/query';
 
 const SERVER = '10.0.0.53';
@@ -10,24 +18,7 @@ const RECORDS = [
 ] as const;
 const CLIENT_CONF = '/etc/netns/client/resolv.conf';
 const CLIENT_HOSTS = '/etc/netns/client/hosts';
-
-const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-/** The addresses of an answer (drill and dig also print a CNAME's target as a line). */
-const addrs = (p: ProbeResult | undefined) => (p?.answers ?? []).filter((a) => IPV4.test(a));
-
-function result(q: Query, id: string): ProbeResult {
-  const p = q.probe(id);
-  if (!p) throw new Error(`the live test "${id}" produced no result`);
-  return p;
-}
-
-/** Where client's /etc/hosts entries for `name` come from, if any. */
-function hostsEntry(q: Query, name: string): {path: string; addrs: string[]} | undefined {
-  const own = fileText(q, CLIENT_HOSTS);
-  const path = own === undefined ? '/etc/hosts' : CLIENT_HOSTS;
-  const found = hostsLookup(own ?? fileText(q, '/etc/hosts') ?? '', name);
-  return found.length ? {path, addrs: found} : undefined;
-}
+const answer = (q: Query, r: (typeof RECORDS)[number]) => serverAnswer(q, 'client', SERVER, r);
 
 /** Why client's resolver does not ask 10.0.0.53, from the resolv.conf it reads. */
 function resolverProblem(q: Query): string | undefined {
@@ -49,9 +40,9 @@ function resolverProblem(q: Query): string | undefined {
 
 /** What is wrong with client's answer for one record, or undefined when it is right. */
 function clientProblem(q: Query, r: (typeof RECORDS)[number], resolver: string | undefined): string | undefined {
-  const p = result(q, r.resolved);
-  const got = addrs(p);
-  const hosts = hostsEntry(q, r.name);
+  const p = probeResultOf(q, r.resolved);
+  const got = answerAddrs(p);
+  const hosts = hostsEntry(q, 'client', r.name);
   const fromHosts = hosts !== undefined && got.length > 0 && got.every((a) => hosts.addrs.includes(a));
   if (p.ok && got.includes(r.addr) && !(resolver && fromHosts)) return undefined;
   if (fromHosts) {
@@ -61,27 +52,6 @@ function clientProblem(q: Query, r: (typeof RECORDS)[number], resolver: string |
   }
   if (p.ok) return `client resolves ${r.name} to ${got.join(', ')}, not ${r.addr}.`;
   return resolver ?? `client cannot resolve ${r.name} (getent exited ${p.exitCode}), although it asks ${SERVER}.`;
-}
-
-/** timeout(1)'s exit status: the query was still running at the probe's deadline. */
-const TIMED_OUT = 124;
-
-/**
- * What 10.0.0.53 answers for a record. The direct query decides; when it ran
- * out of time (a first start of drill on a busy emulated CPU can), client's
- * own lookup stands in, if client asks 10.0.0.53 alone and no hosts file lists
- * the name. `replied` false: no answer either way.
- */
-function serverAnswer(q: Query, r: (typeof RECORDS)[number]): {addrs: string[]; replied: boolean; exitCode: number} {
-  const p = result(q, r.asked);
-  if (p.exitCode !== TIMED_OUT) return {addrs: addrs(p), replied: p.exitCode === 0, exitCode: p.exitCode};
-  const conf = effectiveResolvConf(q, 'client');
-  const servers = conf ? parseResolvConf(conf.text).nameservers : [];
-  const c = result(q, r.resolved);
-  if (servers.length === 1 && servers[0] === SERVER && !hostsEntry(q, r.name) && c.ok && c.canonicalName === r.name) {
-    return {addrs: addrs(c), replied: true, exitCode: 0};
-  }
-  return {addrs: [], replied: false, exitCode: p.exitCode};
 }
 
 export default defineExercise({
@@ -106,7 +76,7 @@ export default defineExercise({
         'Start dnsmasq with `ip netns exec dns dnsmasq ...`; `--listen-address=10.0.0.53 --bind-interfaces` binds it to that address only.',
       ],
       run: (q) => {
-        const answers = RECORDS.map((r) => serverAnswer(q, r));
+        const answers = RECORDS.map((r) => answer(q, r));
         if (answers.some((a) => a.addrs.length > 0)) return pass();
         const problem = listenerProblem(q, 'dns', SERVER);
         if (problem) return fail(problem);
@@ -130,7 +100,7 @@ export default defineExercise({
       run: (q) => {
         const wrong: string[] = [];
         for (const r of RECORDS) {
-          const a = serverAnswer(q, r);
+          const a = answer(q, r);
           const got = a.addrs;
           if (got.length === 1 && got[0] === r.addr) continue;
           wrong.push(
