@@ -60,7 +60,15 @@ export default {
     {
       id: 'services',
       title: 'Services',
-      chapters: [],
+      chapters: [
+        {
+          id: 'dns',
+          doc: 'dns',
+          title: 'DNS',
+          blurb: 'Run a DNS server for a lab zone, point a namespace at it, and read every section of a dig answer.',
+          exercises: ['dns/local-resolver', 'dns/forwarding', 'dns/search-domains'],
+        },
+      ],
     },
     {
       id: 'layer2',

@@ -1,0 +1,5 @@
+# expect-fail: client
+# The resolver file is written for the server's namespace, not the client's.
+ip netns exec dns dnsmasq --no-resolv --no-hosts --listen-address=10.0.0.53 --bind-interfaces --address=/web.lab.example/10.0.0.80 --address=/db.lab.example/10.0.0.81
+mkdir -p /etc/netns/dns
+echo 'nameserver 10.0.0.53' >/etc/netns/dns/resolv.conf
