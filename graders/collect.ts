@@ -10,7 +10,9 @@ import {probeLine} from './probes';
 import {parseSections, type ParseOutcome, type Section} from './sections';
 import {buildNetState} from './state';
 
-type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'binaryFiles' | 'deepNamespaces'>;
+type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'binaryFiles' | 'deepNamespaces'> & {
+  processes?: readonly string[];
+};
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -35,6 +37,7 @@ export function collectorCommand(script: string, spec: CollectSpec, waitSeconds 
     `NETLAB_BINFILES=${shellQuote(spec.binaryFiles.join('\n'))}`,
     `NETLAB_DEEP=${shellQuote(spec.deepNamespaces.join(' '))}`,
     `NETLAB_WAIT=${waitSeconds}`,
+    `NETLAB_PROCS=${shellQuote((spec.processes ?? []).join(' '))}`,
   ];
   return `${params.join('\n')}\n${stripComments(script)}`;
 }

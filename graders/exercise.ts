@@ -52,6 +52,13 @@ export const ExerciseSchema = z
     files: z.array(z.string().startsWith('/')).default([]),
     /** Files read byte for byte (captures): base64 in the state, at most 1 MiB; `Query.fileBytes` decodes them. */
     binaryFiles: z.array(z.string().startsWith('/')).default([]),
+    /**
+     * Process names (as in /proc/<pid>/comm, e.g. "dnsmasq") the collector lists with their
+     * namespace and arguments; for dnsmasq it also reads the lease file it writes.
+     */
+    processes: z
+      .array(z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'a process name (comm) of 1-15 characters'))
+      .default([]),
     hints: z.array(z.string()).default([]),
     checks: z.array(CheckSchema).min(1),
     /**

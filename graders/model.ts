@@ -15,6 +15,10 @@ export const AddressSchema = z.object({
   prefixlen: z.number().int(),
   scope: z.string().optional(),
   broadcast: z.string().optional(),
+  /** Seconds left of a finite lifetime (a DHCP lease, SLAAC); undefined for a permanent address. */
+  validLft: z.number().int().optional(),
+  /** The "dynamic" flag ip shows: set by SLAAC, or by a DHCP client that asks for it (dhclient does). */
+  dynamic: z.boolean().optional(),
 });
 export type Address = z.infer<typeof AddressSchema>;
 
@@ -145,6 +149,27 @@ export const ProbeResultSchema = z.object({
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;
 
+export const ProcessSchema = z.object({
+  pid: z.number().int(),
+  comm: z.string(),
+  /** null: the root namespace; undefined: a namespace with no name in /run/netns. */
+  ns: z.string().nullable().optional(),
+  args: z.array(z.string()),
+  /** dnsmasq only: the lease file it writes (from -l/--dhcp-leasefile, its conf file, or the default). */
+  leaseFile: z.string().optional(),
+});
+export type Process = z.infer<typeof ProcessSchema>;
+
+export const DhcpLeaseSchema = z.object({
+  /** Seconds since the epoch; 0 for an infinite lease. */
+  expiry: z.number().int(),
+  mac: z.string(),
+  ip: z.string(),
+  hostname: z.string().optional(),
+  clientId: z.string().optional(),
+});
+export type DhcpLease = z.infer<typeof DhcpLeaseSchema>;
+
 export const NetStateSchema = z.object({
   version: z.literal(NET_STATE_VERSION),
   namespaces: z.array(NsStateSchema),
@@ -158,6 +183,10 @@ export const NetStateSchema = z.object({
       encoding: z.enum(['text', 'base64']).optional(),
     }),
   ),
+  /** Present when the exercise lists `processes`: the matching processes, where they run, with what arguments. */
+  processes: z.array(ProcessSchema).optional(),
+  /** dnsmasq lease files named by the listed dnsmasq processes: whether each exists, and its IPv4 leases. */
+  leases: z.record(z.string(), z.object({exists: z.boolean(), entries: z.array(DhcpLeaseSchema)})).optional(),
   /** Sections that were collected but could not be read; graders may still pass without them. */
   problems: z.array(z.string()),
 });

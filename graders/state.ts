@@ -8,6 +8,7 @@ import {parseIptablesSave} from './parse/iptables';
 import {parseNetconf} from './parse/netconf';
 import {parseNftRuleset} from './parse/nft';
 import * as ip from './parse/iproute';
+import {parseDnsmasqLeases, parseProcs} from './parse/procs';
 import {probeResult, type ProbeDecl} from './probes';
 import {parseSections, ROOT_FRAME_NS, type ParseOutcome, type Section} from './sections';
 
@@ -110,6 +111,17 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
   for (const [name, s] of root) {
     if (name.startsWith('file:')) state.files[name.slice(5)] = {exists: s.rc === 0, content: s.body};
     if (name.startsWith('bin:')) state.files[name.slice(4)] = {exists: s.rc === 0, content: s.body, encoding: 'base64'};
+    if (name === 'procs') {
+      const r = parseProcs(s.body);
+      if (r.ok) state.processes = r.value;
+      else problems.push(r.error);
+    }
+    if (name.startsWith('leases:')) {
+      const file = name.slice(7);
+      const r = s.rc === 0 ? parseDnsmasqLeases(s.body) : {ok: true as const, value: []};
+      if (!r.ok) problems.push(`${file}: ${r.error}`);
+      (state.leases ??= {})[file] = {exists: s.rc === 0, entries: r.ok ? r.value : []};
+    }
   }
   return {ok: true, value: state};
 }

@@ -94,3 +94,34 @@ describe('iproute2 parsers on malformed output', () => {
     expect(ip.parseBridgeVlans('[{"ifname":"x","vlans":[{"vlan":"ten"}]}]').ok).toBe(false);
   });
 });
+
+describe('address lifetimes', () => {
+  // client1's eth0 after dhclient, and lo, as ip -j addr printed them in the VM.
+  const text = JSON.stringify([
+    {ifindex: 1, addr_info: [{family: 'inet', local: '127.0.0.1', prefixlen: 8, valid_life_time: 4294967295}]},
+    {
+      ifindex: 2,
+      addr_info: [
+        {
+          family: 'inet',
+          local: '192.168.10.182',
+          prefixlen: 24,
+          broadcast: '192.168.10.255',
+          scope: 'global',
+          dynamic: true,
+          label: 'eth0',
+          valid_life_time: 43191,
+          preferred_life_time: 43191,
+        },
+      ],
+    },
+  ]);
+
+  it('keeps a DHCP lease lifetime and the dynamic flag, and nothing for a permanent address', () => {
+    const r = ip.parseAddresses(text);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.get(2)?.[0]).toMatchObject({local: '192.168.10.182', validLft: 43191, dynamic: true});
+    expect(r.value.get(1)?.[0].validLft).toBeUndefined();
+    expect(r.value.get(1)?.[0].dynamic).toBeUndefined();
+  });
+});

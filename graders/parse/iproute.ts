@@ -94,10 +94,15 @@ const RawAddrLink = z.object({
         prefixlen: z.number().optional(),
         scope: z.string().optional(),
         broadcast: z.string().optional(),
+        dynamic: z.boolean().optional(),
+        valid_life_time: z.number().optional(),
       }),
     )
     .default([]),
 });
+
+/** ip prints 4294967295 (INFINITY_LIFE_TIME) for "forever". */
+const FOREVER = 0xffffffff;
 
 /** Addresses keyed by ifindex. */
 export function parseAddresses(text: string): ParseOutcome<Map<number, Address[]>> {
@@ -108,7 +113,17 @@ export function parseAddresses(text: string): ParseOutcome<Map<number, Address[]
     const list: Address[] = [];
     for (const a of l.addr_info) {
       if ((a.family !== 'inet' && a.family !== 'inet6') || a.local === undefined || a.prefixlen === undefined) continue;
-      list.push({family: a.family, local: a.local, prefixlen: a.prefixlen, scope: a.scope, broadcast: a.broadcast});
+      const lft = a.valid_life_time;
+      list.push({
+        family: a.family,
+        local: a.local,
+        prefixlen: a.prefixlen,
+        scope: a.scope,
+        broadcast: a.broadcast,
+        // A DHCP client adds its lease with a lifetime; `ip addr add` without one makes it permanent.
+        validLft: lft === undefined || lft >= FOREVER ? undefined : lft,
+        dynamic: a.dynamic === true ? true : undefined,
+      });
     }
     out.set(l.ifindex, list);
   }
