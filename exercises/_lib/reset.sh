@@ -22,7 +22,7 @@ for netlab_p in /proc/[0-9]*; do
   case $netlab_comm in
     # Daemons and long-running tools lessons start; bash is spared on purpose.
     dnsmasq | socat | nc | nc.openbsd | ncat | netcat | tcpdump | ping | arping | \
-      python3 | python | busybox | httpd | udhcpd | udhcpc | iperf | iperf3 | conntrack)
+      python3 | python | busybox | httpd | udhcpd | udhcpc | dhclient | iperf | iperf3 | conntrack)
       netlab_victims+=("$netlab_pid") ;;
     *)
       # -ef compares the namespace inodes; kernel threads stay in PID 1's.
@@ -110,6 +110,21 @@ printf '%s' "$netlab_batch" | ip -6 -force -batch - >/dev/null 2>&1
 # 4. Namespaces: their processes are gone, so deleting the names frees them.
 ip -all netns delete 2>/dev/null
 rm -rf /run/netns/* /etc/netns/* 2>/dev/null
+
+# Files DHCP lessons leave outside /etc/netns: the server's and clients'
+# leases (a new server would hand out the old addresses), and the root's
+# resolv.conf, which a DHCP client run without its own /etc/netns/<ns>/
+# overwrites. Tests first: rm is a process, and the common case has none.
+netlab_batch=""
+for netlab_l in /var/lib/misc/dnsmasq.leases /var/lib/dhcp/dhclient*.leases /var/lib/udhcpd/udhcpd.leases; do
+  [[ -e $netlab_l ]] && netlab_batch+=" $netlab_l"
+done
+# shellcheck disable=SC2086 # the paths have no blanks
+[[ -n $netlab_batch ]] && rm -f $netlab_batch
+netlab_v=""
+IFS= read -r -d '' netlab_v </etc/resolv.conf
+[[ $netlab_v == $'# No DNS server is configured yet: the DNS chapter starts one with dnsmasq.\n' ]] ||
+  printf '# No DNS server is configured yet: the DNS chapter starts one with dnsmasq.\n' >/etc/resolv.conf
 
 # 5. Sysctls lessons change, back to the kernel defaults the snapshot has.
 # Writing ip_forward also resets forwarding on "all", "default" and every device.
