@@ -157,3 +157,29 @@ export function serverAnswer(
   if (alone && c.ok && c.canonicalName === r.name) return {addrs: answerAddrs(c), replied: true, exitCode: 0};
   return {addrs: [], replied: false, exitCode: p.exitCode};
 }
+
+/**
+ * Why no DNS server in `serverNs` answers queries to `server` from `ns`, or
+ * undefined when one does: any answer (even an empty one) to the direct
+ * queries for `names`, else the listening sockets, else "no reply".
+ */
+export function serverProblem(
+  q: Query,
+  ns: string,
+  serverNs: string,
+  server: string,
+  names: readonly AskedName[],
+): string | undefined {
+  const answers = names.map((r) => serverAnswer(q, ns, server, r));
+  if (answers.some((a) => a.addrs.length > 0)) return undefined;
+  const problem = listenerProblem(q, serverNs, server);
+  if (problem) return problem;
+  // drill and dig exit 0 when the server replied, even with no record (REFUSED, NXDOMAIN).
+  if (answers.some((a) => a.replied)) return undefined;
+  return (
+    `A query from ${ns} to ${server}:53 got no reply, although a UDP socket in ${serverNs} accepts it. Either the server ` +
+    'ignores queries to that address (dnsmasq with --listen-address or --interface but without --bind-interfaces ' +
+    `listens on 0.0.0.0 and drops the rest), or a firewall in ${serverNs} drops them ` +
+    `(\`ip netns exec ${serverNs} nft list ruleset\`).`
+  );
+}

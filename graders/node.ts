@@ -147,7 +147,9 @@ export async function runCase(
   // A seeded case: the checks and probes of that learner, the params as shell variables.
   const seeded = caseExercise(ex, c);
   if (opts.restore !== false) await vm.reset();
-  const setup = await vm.exec(setupScript(ex), {timeoutMs: 60_000});
+  // Generous, like the collection below: a loaded machine's emulated VM can take a minute
+  // for a six-namespace setup, and a timeout would be reported as the exercise's fault.
+  const setup = await vm.exec(setupScript(ex), {timeoutMs: 120_000});
   if (setup.exitCode !== 0) {
     const what = setup.exitCode === RESET_FAILED_EXIT ? 'the shared reset failed' : `setup.sh exited ${setup.exitCode}`;
     throw new Error(`${ex.id}: ${what}: ${setup.stderr.slice(0, 500)}`);
@@ -155,7 +157,7 @@ export async function runCase(
   let scriptError: string | undefined;
   if (c.script !== null) {
     // -e so a script that breaks half-way is reported instead of graded.
-    const r = await vm.exec(`set -e\n${caseScript(ex, c)}`, {timeoutMs: 60_000});
+    const r = await vm.exec(`set -e\n${caseScript(ex, c)}`, {timeoutMs: 120_000});
     if (r.exitCode !== 0) scriptError = `${c.name} exited ${r.exitCode}: ${r.stderr.slice(0, 500)}`;
   }
   // Generous: the emulated VM on a loaded machine is slow, and a timeout here would be a false "error".

@@ -5,6 +5,7 @@ import {
   parseResolvConf,
   probeResultOf,
   serverAnswer,
+  serverProblem,
 } from '../../../graders/dns';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
 import type {Query} from '../../../graders/query';
@@ -41,17 +42,8 @@ export default defineExercise({
         'Start dnsmasq with `ip netns exec dns dnsmasq ...` and `--listen-address=10.0.0.53 --bind-interfaces`.',
       ],
       run: (q) => {
-        const answers = [OWN, FAR].map((r) => answer(q, r));
-        if (answers.some((a) => a.addrs.length > 0)) return pass();
-        const problem = listenerProblem(q, 'dns', SERVER);
-        if (problem) return fail(problem);
-        // drill exits 0 when the server replied, even with no record (REFUSED).
-        if (answers.some((a) => a.replied)) return pass();
-        return fail(
-          `A query from client to ${SERVER}:53 got no reply, although a UDP socket in dns accepts it. Either the server ` +
-            'ignores queries to that address (dnsmasq with --listen-address or --interface but without --bind-interfaces ' +
-            'listens on 0.0.0.0 and drops the rest), or a firewall in dns drops them.',
-        );
+        const p = serverProblem(q, 'client', 'dns', SERVER, [OWN, FAR]);
+        return p ? fail(p) : pass();
       },
     },
     {

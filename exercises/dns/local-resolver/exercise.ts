@@ -3,10 +3,10 @@ import {
   effectiveResolvConf,
   fileText,
   hostsEntry,
-  listenerProblem,
   parseResolvConf,
   probeResultOf,
   serverAnswer,
+  serverProblem,
 } from '../../../graders/dns';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
 import type {Query} from '../../../graders/query';
@@ -76,17 +76,8 @@ export default defineExercise({
         'Start dnsmasq with `ip netns exec dns dnsmasq ...`; `--listen-address=10.0.0.53 --bind-interfaces` binds it to that address only.',
       ],
       run: (q) => {
-        const answers = RECORDS.map((r) => answer(q, r));
-        if (answers.some((a) => a.addrs.length > 0)) return pass();
-        const problem = listenerProblem(q, 'dns', SERVER);
-        if (problem) return fail(problem);
-        // drill and dig exit 0 when the server replied, even with no record.
-        if (answers.some((a) => a.replied)) return pass();
-        return fail(
-          `A query from client to ${SERVER}:53 got no reply, although a UDP socket in dns accepts it. Either the server ` +
-            'ignores queries to that address (dnsmasq with --listen-address or --interface but without --bind-interfaces ' +
-            'listens on 0.0.0.0 and drops the rest), or a firewall in dns drops them (`ip netns exec dns nft list ruleset`).',
-        );
+        const p = serverProblem(q, 'client', 'dns', SERVER, RECORDS);
+        return p ? fail(p) : pass();
       },
     },
     {
