@@ -6,6 +6,7 @@
 import {z} from 'zod';
 import {IptablesDumpSchema} from './parse/iptables-model';
 import {NftRulesetSchema} from './parse/nft-model';
+import {OvsStateSchema} from './parse/ovs';
 
 export const NET_STATE_VERSION = 1;
 
@@ -214,6 +215,8 @@ export const NetStateSchema = z.object({
   processes: z.array(ProcessSchema).optional(),
   /** dnsmasq lease files named by the listed dnsmasq processes: whether each exists, and its IPv4 leases. */
   leases: z.record(z.string(), z.object({exists: z.boolean(), entries: z.array(DhcpLeaseSchema)})).optional(),
+  /** Open vSwitch bridges, ports and interfaces; only when ovsdb-server was running. */
+  ovs: OvsStateSchema.optional(),
   /** Sections that were collected but could not be read; graders may still pass without them. */
   problems: z.array(z.string()),
 });
