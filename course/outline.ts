@@ -68,6 +68,14 @@ export default {
           blurb: 'Run a DNS server for a lab zone, point a namespace at it, and read every section of a dig answer.',
           exercises: ['dns/local-resolver', 'dns/forwarding', 'dns/search-domains'],
         },
+        {
+          id: 'dhcp',
+          doc: 'dhcp',
+          title: 'DHCP',
+          blurb:
+            'Watch DORA on the wire, run a DHCP server that hands out addresses, a router and a DNS server, and reserve an address for one MAC.',
+          exercises: ['dhcp/serve-a-subnet'],
+        },
       ],
     },
     {
