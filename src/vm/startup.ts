@@ -13,13 +13,14 @@ const KNOCK = '\x0c';
 /**
  * Sets the host's clock (the snapshot's is the build's), and makes a panic
  * reset the CPU at once, which the health watch sees, instead of spinning.
- * Retried: on a loaded machine the first request after a restore can be slow.
+ * Retried, each time with more patience: on a loaded machine the first
+ * request after a restore can take many seconds.
  */
 export async function settle(channel: ControlChannel, signal: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const now = (Date.now() / 1000).toFixed(3);
     try {
-      await channel.exec(`date -s @${now} >/dev/null; echo -1 > /proc/sys/kernel/panic`, {timeoutMs: 4000});
+      await channel.exec(`date -s @${now} >/dev/null; echo -1 > /proc/sys/kernel/panic`, {timeoutMs: 4000 * attempt});
       return;
     } catch (e) {
       if (e instanceof VmUnavailableError || signal.aborted || attempt >= 8) throw e;
