@@ -27,51 +27,61 @@ function info(layer: Layer): DhcpInfo {
 describe('a DHCP exchange (dhclient and dnsmasq)', () => {
   const frames = readCapture(fixtureBytes(dhcp)).frames;
   const dhcpLayer = (n: number): Layer => frames[n].layers[3];
+  const infos = frames.map((f) => info(f.layers[3]));
 
   test('UDP 67/68 goes to the DHCP decoder', () => {
     for (const f of frames) expect(f.layers.map((l) => l.info.kind)).toEqual(['eth', 'ipv4', 'udp', 'dhcp']);
   });
 
-  test('DISCOVER, OFFER, REQUEST, ACK share a transaction ID; RELEASE has its own', () => {
-    const infos = frames.map((f) => info(f.layers[3]));
-    expect(infos.map((i) => i.messageType)).toEqual(['Discover', 'Offer', 'Request', 'ACK', 'Release']);
-    expect(infos.map((i) => i.op)).toEqual([1, 2, 1, 2, 1]);
-    expect(new Set(infos.slice(0, 4).map((i) => i.xid)).size).toBe(1);
-    expect(infos[4].xid).not.toBe(infos[0].xid);
-    const xid = '0x' + infos[0].xid.toString(16).padStart(8, '0');
-    expect(frames[0].summary).toBe(`0.0.0.0 → 255.255.255.255 DHCP Discover - Transaction ID ${xid}`);
-    expect(frames[3].summary).toMatch(/^192\.168\.10\.2 → 192\.168\.10\.1\d\d DHCP ACK - Transaction ID /);
+  test('a refused INIT-REBOOT, then DORA under one transaction ID, then RELEASE', () => {
+    const types = ['Request', 'NAK', 'Discover', 'Offer', 'Request', 'ACK', 'Release'];
+    expect(infos.map((i) => i.messageType)).toEqual(types);
+    expect(infos.map((i) => i.op)).toEqual([1, 2, 1, 2, 1, 2, 1]);
+    expect(infos[1].xid).toBe(infos[0].xid);
+    expect(new Set(infos.slice(2, 6).map((i) => i.xid)).size).toBe(1);
+    expect(infos[6].xid).not.toBe(infos[2].xid);
+    const xid = '0x' + infos[2].xid.toString(16).padStart(8, '0');
+    expect(frames[2].summary).toBe(`0.0.0.0 → 255.255.255.255 DHCP Discover - Transaction ID ${xid}`);
+    expect(frames[5].summary).toMatch(/^192\.168\.10\.2 → 192\.168\.10\.1\d\d DHCP ACK - Transaction ID /);
+  });
+
+  test('the NAK: the old address asked for, and dnsmasq says why in option 56', () => {
+    expect(infos[0].options.find((o) => o.code === 50)?.value).toBe('10.99.0.5');
+    expect(infos[1].options.find((o) => o.code === 56)?.value).toBe('wrong network');
   });
 
   test('the offer: your IP, server, and the options dnsmasq was given', () => {
-    const offer = info(dhcpLayer(1));
+    const offer = infos[3];
     expect(offer.yourIp).toMatch(/^192\.168\.10\.1\d\d$/);
     expect(offer.serverIp).toBe('192.168.10.2');
-    expect(offer.clientMac).toBe(info(dhcpLayer(0)).clientMac);
+    expect(offer.clientMac).toBe(infos[2].clientMac);
     const byCode = Object.fromEntries(offer.options.map((o) => [o.code, o.value]));
     expect(byCode).toMatchObject({
       1: '255.255.255.0',
       3: '192.168.10.1',
       6: '192.168.10.53',
+      15: 'lab.test',
       51: '43200 s (12 hours)',
       53: 'Offer (2)',
       54: '192.168.10.2',
       58: '21600 s (6 hours)',
       59: '37800 s (10 hours, 30 minutes)',
+      119: 'lab.test, corp.lab.test',
+      121: '10.20.0.0/16 via 192.168.10.1',
     });
     expect(offer.options.at(-1)).toEqual({code: 255, name: 'End', value: ''});
   });
 
   test('the request: requested IP, and the parameter request list by name', () => {
-    const l = dhcpLayer(2);
-    expect(info(l).options.find((o) => o.code === 50)?.value).toBe(info(dhcpLayer(1)).yourIp);
+    const l = dhcpLayer(4);
+    expect(info(l).options.find((o) => o.code === 50)?.value).toBe(infos[3].yourIp);
     const prl = fieldAt(l.fields, 'Options', 'Option (55) Parameter Request List');
     expect(prl.value).toMatch(/^Subnet Mask, Broadcast Address, .*Router, .*Domain Name Server, /);
     expect(prl.children?.[2]).toMatchObject({name: 'Parameter Request List Item', value: '(1) Subnet Mask'});
   });
 
   test('every field has its bytes: header at the start of the UDP payload, options after the cookie', () => {
-    const l = dhcpLayer(0);
+    const l = dhcpLayer(2);
     const s = l.start;
     expect(s).toBe(14 + 20 + 8);
     expect(fieldAt(l.fields, 'Transaction ID')).toMatchObject({start: s + 4, end: s + 8});

@@ -24,6 +24,7 @@ const BY_CODE: Record<number, string> = {
   28: 'dhcp.option.broadcast_address',
   50: 'dhcp.option.requested_ip_address',
   54: 'dhcp.option.dhcp_server_id',
+  119: 'dhcp.option.dhcp_dns_domain_search_list_fqdn',
 };
 const SECONDS: Record<number, string> = {
   51: 'dhcp.option.ip_address_lease_time',
@@ -31,10 +32,13 @@ const SECONDS: Record<number, string> = {
   59: 'dhcp.option.rebinding_time_value',
 };
 
-function option(add: Add, o: Field): void {
+function option(add: Add, o: Field, bytes: Uint8Array): void {
   const code = Number(find(o.children, 'Option')?.value);
-  // tshark files End under dhcp.option.end, not dhcp.option.type.
-  if (code === 255) return;
+  // tshark 4.0 files End's code under dhcp.option.end and prints a type of 0 for it (with or without padding after).
+  if (code === 255) {
+    add('dhcp.option.type', 0);
+    return;
+  }
   add('dhcp.option.type', code);
   const values = o.children?.slice(2) ?? [];
   if (code === 0) return;
@@ -43,6 +47,9 @@ function option(add: Add, o: Field): void {
   if (code === 55) for (const item of values) add('dhcp.option.request_list_item', item.value.match(/^\((\d+)\)/)?.[1]);
   if (BY_CODE[code]) for (const v of values) add(BY_CODE[code], v.value);
   if (SECONDS[code]) add(SECONDS[code], values[0]?.value.match(/^\d+/)?.[0]);
+  // tshark prints classless routes as the option's bytes in hex; the decoder reads them out.
+  if (code === 121)
+    add('dhcp.option.classless_static_route', Buffer.from(bytes.subarray(o.start + 2, o.end)).toString('hex'));
 }
 
 export function dhcpValues(add: Add, layer: Layer, bytes: Uint8Array): void {
@@ -64,9 +71,7 @@ export function dhcpValues(add: Add, layer: Layer, bytes: Uint8Array): void {
   const cookie = find(f, 'Magic cookie');
   // tshark prints the cookie as if it were an IPv4 address.
   if (cookie) add('dhcp.cookie', Array.from(bytes.subarray(cookie.start, cookie.end)).join('.'));
-  for (const o of find(f, 'Options')?.children ?? []) option(add, o);
-  // The zero bytes after End: tshark lists them as one more option of type 0.
-  if (find(f, 'Padding')) add('dhcp.option.type', 0);
+  for (const o of find(f, 'Options')?.children ?? []) option(add, o, bytes);
   // The Info column, which the summary copies after the addresses.
   add('_ws.col.Info', layer.summary.replace(/^\S+ → \S+ /, ''));
 }
