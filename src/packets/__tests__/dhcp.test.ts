@@ -144,6 +144,22 @@ describe('odd and broken DHCP messages', () => {
     expect(l.summary).toBe('DHCP ACK - Transaction ID 0xe854bf15');
   });
 
+  test('option 52: the file and sname fields carry more options', () => {
+    const l = message([52, 1, 3, 255], (b) => {
+      b.set([53, 1, 2, 255], 108);
+      b.set([15, 4, 0x6c, 0x61, 0x62, 0x73, 255], 44);
+    });
+    expect(l.problems).toBeUndefined();
+    expect(info(l).messageType).toBe('Offer');
+    expect(value(l, 15)).toBe('labs');
+    expect(fieldAt(l.fields, 'Boot file name field (more options)', 'Option (53) DHCP Message Type')).toMatchObject({
+      start: 108,
+      end: 111,
+    });
+    expect(l.fields.find((f) => f.name === 'Server host name')).toBeUndefined();
+    expect(message([52, 1, 1, 255]).problems).toEqual(['the options in the file field have no End option (255)']);
+  });
+
   test('an option longer than the message: a problem, the rest marked cut short', () => {
     const l = message([53, 1, 1, 51, 4, 0, 0]);
     expect(l.problems).toEqual(['option 51 (IP Address Lease Time) says 4 bytes but only 2 are left']);
@@ -178,7 +194,7 @@ describe('odd and broken DHCP messages', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return Math.floor((seed / 2147483648) * n);
     };
-    const codes = [0, 1, 3, 6, 12, 50, 51, 53, 55, 61, 119, 121, 255, 200];
+    const codes = [0, 1, 3, 6, 12, 50, 51, 52, 53, 55, 61, 119, 121, 255, 200];
     const bad: string[] = [];
     for (let round = 0; round < 2000; round++) {
       const options = Array.from({length: random(40)}, (_, k) => (k % 3 ? random(256) : codes[random(codes.length)]));

@@ -22,15 +22,18 @@ interface Options {
   end: number;
   /** Option 53's value, when it is there and one byte long. */
   messageType?: number;
+  /** Option 52 (RFC 2132 §9.3): 1 the file field holds more options, 2 the sname field, 3 both. */
+  overload?: number;
 }
 
 /** Walk the options from `at`: Pad and End are one byte, everything else code, length, value. */
-function readOptions(b: Uint8Array, at: number, end: number, problems: string[]): Options {
+function readOptions(b: Uint8Array, at: number, end: number, problems: string[], where = 'the options'): Options {
   const fields: Field[] = [];
   const list: Options['list'] = [];
   let i = at;
   let ended = false;
   let messageType: number | undefined;
+  let overload: number | undefined;
   while (i < end && !ended) {
     const code = b[i];
     if (code === 0) {
@@ -53,16 +56,17 @@ function readOptions(b: Uint8Array, at: number, end: number, problems: string[])
       const says = i + 2 > end ? 'has no length byte' : `says ${b[i + 1]} bytes but only ${have} are left`;
       problems.push(`option ${code} (${optionName(code)}) ${says}`);
       fields.push(field(`Option (${code}) ${optionName(code)}`, 'cut short', i, end));
-      return {fields, list, end, messageType};
+      return {fields, list, end, messageType, overload};
     }
     if (code === 53 && b[i + 1] === 1) messageType = b[i + 2];
+    if (code === 52 && b[i + 1] === 1) overload = b[i + 2];
     const o = optionField(b, i, problems);
     fields.push(o.field);
     list.push({code, name: optionName(code), value: o.value});
     i = o.field.end;
   }
-  if (!ended) problems.push('the options have no End option (255)');
-  return {fields, list, end: i, messageType};
+  if (!ended) problems.push(`${where} have no End option (255)`);
+  return {fields, list, end: i, messageType, overload};
 }
 
 /** A zero-terminated string field (sname, file): the text before the first zero. */
@@ -72,7 +76,7 @@ function cString(b: Uint8Array, at: number, end: number): string {
   return ascii(b, at, stop);
 }
 
-function headerFields(b: Uint8Array, s: number): Field[] {
+function headerFields(b: Uint8Array, s: number, overload: number): Field[] {
   const op = b[s];
   const htype = b[s + 1];
   const hlen = b[s + 2];
@@ -101,8 +105,8 @@ function headerFields(b: Uint8Array, s: number): Field[] {
   const sname = cString(b, s + 44, s + 108);
   const file = cString(b, s + 108, s + 236);
   // Empty in almost every DHCP message (dnsmasq fills them only for network boot): shown when set.
-  if (sname) out.push(field('Server host name', sname, s + 44, s + 108));
-  if (file) out.push(field('Boot file name', file, s + 108, s + 236));
+  if (sname && !(overload & 2)) out.push(field('Server host name', sname, s + 44, s + 108));
+  if (file && !(overload & 1)) out.push(field('Boot file name', file, s + 108, s + 236));
   return out;
 }
 
@@ -122,11 +126,24 @@ export function decodeDhcp(ctx: Context, start: number, end: number): Decoded {
     ? readOptions(b, start + HEADER + 4, end, problems)
     : {fields: [], list: [], end: start + HEADER};
   if (!hasCookie) problems.push('no DHCP magic cookie (99.130.83.99) after the header: plain BOOTP, or not DHCP');
-  const t = options.messageType;
+  // RFC 2131 §4.1: with option 52, the file field and then the sname field carry more options.
+  const overload = (options.overload ?? 0) & 3;
+  const more: {name: string; o: Options; start: number; end: number}[] = [];
+  if (overload & 1) {
+    const o = readOptions(b, start + 108, start + 236, problems, 'the options in the file field');
+    more.push({name: 'Boot file name field (more options)', o, start: start + 108, end: start + 236});
+  }
+  if (overload & 2) {
+    const o = readOptions(b, start + 44, start + 108, problems, 'the options in the sname field');
+    more.push({name: 'Server host name field (more options)', o, start: start + 44, end: start + 108});
+  }
+  const list = [options.list, ...more.map((m) => m.o.list)].flat();
+  const t = [options, ...more.map((m) => m.o)].find((o) => o.messageType !== undefined)?.messageType;
   const messageType = t === undefined ? undefined : (MESSAGE_TYPES[t] ?? `message type ${t}`);
 
   const fields = (): Field[] => {
-    const out = headerFields(b, start);
+    const out = headerFields(b, start, overload);
+    for (const m of more) out.push(field(m.name, `${m.o.list.length}`, m.start, m.end, m.o.fields));
     if (hasCookie) out.push(field('Magic cookie', `DHCP (${hex(COOKIE, 8)})`, start + HEADER, start + HEADER + 4));
     if (options.fields.length)
       out.push(field('Options', `${options.list.length}`, start + HEADER + 4, options.end, options.fields));
@@ -158,7 +175,7 @@ export function decodeDhcp(ctx: Context, start: number, end: number): Decoded {
           serverIp: ipv4(b, start + 20),
           relayIp: ipv4(b, start + 24),
           clientMac: clientMac(b, start),
-          options: options.list,
+          options: list,
         },
         ...(problems.length ? {problems} : {}),
       },
