@@ -80,6 +80,23 @@ export type LayerInfo =
       questions: {name: string; type: string}[];
       answers: {name: string; type: string; ttl: number; data: string}[];
     }
+  | {
+      kind: 'dhcp';
+      /** 1 Boot Request (client to server), 2 Boot Reply. */
+      op: number;
+      xid: number;
+      /** Option 53, as tshark spells it: "Discover", "Offer", "Request", "ACK", …; absent in plain BOOTP. */
+      messageType?: string;
+      broadcast: boolean;
+      clientIp: string;
+      /** yiaddr: the address the server gives. */
+      yourIp: string;
+      serverIp: string;
+      relayIp: string;
+      clientMac: string;
+      /** In order, End included, Pad left out; `value` as the packet view shows it. */
+      options: {code: number; name: string; value: string}[];
+    }
   | {kind: 'data'; length: number};
 
 export interface Layer {

@@ -3,6 +3,7 @@ import type {Layer} from '../types';
 import {decodeArp} from './arp';
 import {field} from './bytes';
 import {decodeData, textLine} from './data';
+import {decodeDhcp} from './dhcp';
 import {decodeDns} from './dns';
 import {decodeEthernet} from './ethernet';
 import {decodeIcmp} from './icmp';
@@ -30,6 +31,7 @@ const DECODERS: Record<Protocol, Decoder> = {
   udp: decodeUdp,
   vxlan: decodeVxlan,
   dns: decodeDns,
+  dhcp: decodeDhcp,
   data: decodeData,
 };
 

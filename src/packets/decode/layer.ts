@@ -19,6 +19,7 @@ export type Protocol =
   | 'udp'
   | 'vxlan'
   | 'dns'
+  | 'dhcp'
   | 'data';
 
 export interface Next {

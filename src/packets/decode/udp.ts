@@ -1,4 +1,4 @@
-/** UDP (RFC 768): ports and length; the ports say what the payload is (DNS, VXLAN). */
+/** UDP (RFC 768): ports and length; the ports say what the payload is (DNS, DHCP, VXLAN). */
 import {field, hex, u16} from './bytes';
 import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded, type Protocol} from './layer';
 
@@ -6,10 +6,13 @@ import {addressPrefix, cutShort, lazyLayer, type Context, type Decoded, type Pro
 const VXLAN_PORTS = new Set([4789, 8472]);
 /** DNS, and multicast DNS which has the same message format. */
 const DNS_PORTS = new Set([53, 5353]);
+/** BOOTP/DHCP: servers listen on 67, clients on 68; a relay talks 67 to 67. */
+const DHCP_PORTS = new Set([67, 68]);
 
 function payloadProtocol(srcPort: number, dstPort: number): Protocol {
   if (VXLAN_PORTS.has(dstPort)) return 'vxlan';
   if (DNS_PORTS.has(srcPort) || DNS_PORTS.has(dstPort)) return 'dns';
+  if (DHCP_PORTS.has(srcPort) || DHCP_PORTS.has(dstPort)) return 'dhcp';
   return 'data';
 }
 
