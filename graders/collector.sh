@@ -191,6 +191,7 @@ start_probe() { # id kind from target args...
       [[ ${1:--} == - ]] || popt+=(-s "$1")
       [[ ${2:-} == do ]] && popt+=(-M do)
       "${enter[@]}" ping -n -q -c 1 -i 0.1 -w $((NETLAB_WAIT + 1)) "${popt[@]}" "$target" & ;;
+    pingcap) probe_pingcap "$id" "$target" "$@" "${enter[@]}" & ;;
     tcp) # target port: connect, send nothing; connect-timeout bounds it
       "${enter[@]}" socat -u /dev/null "TCP:$target:$1,connect-timeout=$NETLAB_WAIT" & ;;
     dns) # server name [type]; the image ships drill (ldnsutils), dig may exist elsewhere
@@ -222,6 +223,42 @@ probe_udp() { # target port [nsenter...]: send one datagram, any reply counts
   out=$("$@" socat -T "$NETLAB_WAIT" - "UDP:$target:$port" <<<"netlab" 2>&1); rc=$?
   printf '%s' "$out"
   [[ $rc -eq 0 && -z $out ]] && return 1
+  return "$rc"
+}
+
+# A ping while tcpdump listens on a device (an underlay), to see how the
+# packets crossed it. tcpdump needs 0.3-1 s to start on the emulated CPU and
+# packets sent before it listens are not seen, so the ping waits for its
+# "listening on" line. --immediate-mode: otherwise packets wait in the
+# kernel's ring for up to a second and are lost when tcpdump is stopped;
+# -Z root: tcpdump drops to its own user before opening the file, and that
+# user cannot write in /run. The pcap follows the ping's output, base64.
+probe_pingcap() { # id target cap-ns dev size|- do|- [nsenter...]
+  local pcap=$T.pcap.$1 err=$T.pcaperr.$1 target=$2 dev=$4 tpid rc end l
+  local -a center=() popt=()
+  [[ $3 == . ]] || center=(nsenter "--net=/run/netns/$3")
+  [[ $5 == - ]] || popt+=(-s "$5")
+  [[ $6 == do ]] && popt+=(-M do)
+  shift 6
+  "${center[@]}" tcpdump -i "$dev" -n -U --immediate-mode -Z root -s 256 -c 64 -w "$pcap" 'udp or icmp' 2>"$err" &
+  tpid=$!
+  enable -f /usr/lib/bash/sleep sleep 2>/dev/null
+  end=$((${EPOCHREALTIME/./} + 8000000))
+  while ((${EPOCHREALTIME/./} < end)); do
+    l=""; IFS= read -r l <"$err"
+    [[ $l == *listening* ]] && break
+    kill -0 "$tpid" 2>/dev/null || break
+    sleep 0.05
+  done
+  "$@" ping -n -q -c 1 -i 0.1 -w $((NETLAB_WAIT + 1)) "${popt[@]}" "$target"; rc=$?
+  # Let tcpdump write the reply it may still hold before it is stopped.
+  sleep 0.2
+  kill -INT "$tpid" 2>/dev/null; wait "$tpid"
+  if [[ -s $pcap ]]; then
+    printf '\n@@pcap '; base64 -w0 "$pcap"
+  else
+    l=""; IFS= read -r l <"$err"; printf '\n@@pcap-error %s' "$l"
+  fi
   return "$rc"
 }
 

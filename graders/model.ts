@@ -18,6 +18,24 @@ export const AddressSchema = z.object({
 });
 export type Address = z.infer<typeof AddressSchema>;
 
+/** A VXLAN device's parameters (`ip -d link show type vxlan`). */
+export const VxlanSchema = z.object({
+  /** The VNI; undefined on an `external` device, which takes it per FDB entry or route. */
+  vni: z.number().int().optional(),
+  /** UDP destination port: 4789 is IANA's, 8472 the kernel's when `dstport` is not given. */
+  port: z.number().int(),
+  /** Default remote VTEP (unicast) or multicast group that unknown and broadcast frames go to. */
+  remote: z.string().optional(),
+  group: z.string().optional(),
+  local: z.string().optional(),
+  /** The underlay device (`dev`). */
+  dev: z.string().optional(),
+  /** Learns inner source MAC -> outer source IP into its FDB (off with `nolearning`). */
+  learning: z.boolean(),
+  external: z.boolean(),
+});
+export type Vxlan = z.infer<typeof VxlanSchema>;
+
 export const LinkSchema = z.object({
   ifindex: z.number().int(),
   name: z.string(),
@@ -40,6 +58,7 @@ export const LinkSchema = z.object({
   vlanFiltering: z.boolean().optional(),
   defaultPvid: z.number().int().optional(),
   vlanId: z.number().int().optional(),
+  vxlan: VxlanSchema.optional(),
   addresses: z.array(AddressSchema),
 });
 export type Link = z.infer<typeof LinkSchema>;
@@ -103,7 +122,12 @@ export const FdbEntrySchema = z.object({
   vlan: z.number().int().optional(),
   flags: z.array(z.string()),
   state: z.string().optional(),
+  /** VXLAN devices: the remote VTEP of this MAC (all zeros = flood to it), and a per-entry port or VNI. */
+  dst: z.string().optional(),
+  port: z.number().int().optional(),
+  vni: z.number().int().optional(),
 });
+export type FdbEntry = z.infer<typeof FdbEntrySchema>;
 
 export const SocketSchema = z.object({
   proto: z.enum(['tcp', 'udp']),
@@ -141,6 +165,9 @@ export const ProbeResultSchema = z.object({
   answers: z.array(z.string()).optional(),
   /** resolve: the name the answer is for, e.g. the search domain's full name for a short name. */
   canonicalName: z.string().optional(),
+  /** ping with `capture`: the pcap (base64) tcpdump saved on the device during the ping, or why there is none. */
+  capture: z.string().optional(),
+  captureError: z.string().optional(),
   output: z.string(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;

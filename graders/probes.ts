@@ -22,6 +22,11 @@ export const ProbeDeclSchema = z.discriminatedUnion('kind', [
     size: z.number().int().min(0).max(65507).optional(),
     /** Set DF and never fragment (ping -M do), to test a path's MTU. */
     dontFragment: z.boolean().optional(),
+    /**
+     * Capture on `dev` (in namespace `in`, the root when omitted) while the ping runs, e.g. to prove
+     * it crossed an underlay inside a tunnel. tcpdump starts first, so this costs about 1 s more.
+     */
+    capture: z.object({in: word.optional(), dev: word}).optional(),
   }),
   z.object({id, kind: z.literal('tcp'), from, to: word, port}),
   z.object({id, kind: z.literal('udp'), from, to: word, port}),
@@ -41,6 +46,11 @@ export function probeLine(p: ProbeDecl): string {
   const ns = p.from ?? '.';
   switch (p.kind) {
     case 'ping': {
+      if (p.capture) {
+        // Fixed positions: capture namespace, device, size ("-" = default), "do" or "-".
+        const cap = `${p.capture.in ?? '.'} ${p.capture.dev} ${p.size ?? '-'} ${p.dontFragment ? 'do' : '-'}`;
+        return `${p.id} pingcap ${ns} ${p.to} ${cap}`;
+      }
       // Options are positional after the target: size ("-" = ping's default), then "do".
       const opts = p.dontFragment ? ` ${p.size ?? '-'} do` : p.size !== undefined ? ` ${p.size}` : '';
       return `${p.id} ping ${ns} ${p.to}${opts}`;
@@ -56,6 +66,10 @@ export function probeLine(p: ProbeDecl): string {
       return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? '.'}`;
   }
 }
+
+/** The collector appends the capture to a capturing ping's output on a line of its own. */
+const PCAP_MARK = '\n@@pcap ';
+const PCAP_ERROR_MARK = '\n@@pcap-error ';
 
 const IPV4 = /\b(\d{1,3}(?:\.\d{1,3}){3})\b/;
 
@@ -86,6 +100,22 @@ export function probeResult(p: ProbeDecl, rc: number, output: string): ProbeResu
         canonicalName ??= m[2] || undefined;
       }
       return {...base, ok: rc === 0 && answers.length > 0, answers, canonicalName};
+    }
+    case 'ping': {
+      if (!p.capture) return {...base, ok: rc === 0};
+      const at = output.indexOf(PCAP_MARK);
+      if (at >= 0) {
+        return {
+          ...base,
+          ok: rc === 0,
+          output: output.slice(0, at).trimEnd(),
+          capture: output.slice(at + PCAP_MARK.length),
+        };
+      }
+      const err = output.indexOf(PCAP_ERROR_MARK);
+      const captureError =
+        err >= 0 ? output.slice(err + PCAP_ERROR_MARK.length).trim() : 'the collector sent no capture';
+      return {...base, ok: rc === 0, output: (err >= 0 ? output.slice(0, err) : output).trimEnd(), captureError};
     }
     default:
       return {...base, ok: rc === 0};

@@ -21,7 +21,7 @@ export interface PortVlans {
 const FILE_CAP = 1 << 20;
 
 /** atob is in browsers and Node 16+; no Buffer, so the graders run in the page as they are. */
-function base64Bytes(text: string): Uint8Array {
+export function base64Bytes(text: string): Uint8Array {
   const bin = atob(text.trim());
   const out = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);

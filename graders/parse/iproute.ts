@@ -6,6 +6,7 @@
 import {z} from 'zod';
 import type {ParseOutcome} from '../sections';
 import type {Address, BridgeVlanPort, Link, Neighbour, Route, Rule, Socket} from '../model';
+import {RawVxlanData, vxlanOf} from './vxlan';
 
 function parseJsonArray<T>(text: string, item: z.ZodType<T>, what: string): ParseOutcome<T[]> {
   // ip prints nothing (not "[]") for some empty dumps, e.g. an empty neighbour table.
@@ -47,6 +48,7 @@ const RawLink = z.object({
           vlan_default_pvid: z.number().optional(),
           id: z.number().optional(),
         })
+        .merge(RawVxlanData)
         .optional(),
     })
     .optional(),
@@ -77,6 +79,7 @@ export function parseLinks(text: string): ParseOutcome<Link[]> {
         vlanFiltering: kind === 'bridge' ? (data?.vlan_filtering ?? false) : undefined,
         defaultPvid: kind === 'bridge' ? data?.vlan_default_pvid : undefined,
         vlanId: kind === 'vlan' ? data?.id : undefined,
+        vxlan: vxlanOf(kind, data),
         addresses: [],
       };
     }),
@@ -240,6 +243,10 @@ const RawFdb = z.object({
   vlan: z.number().optional(),
   flags: z.array(z.string()).default([]),
   state: z.string().optional(),
+  /** VXLAN device entries: the remote VTEP, and port/VNI when they differ from the device's. */
+  dst: z.string().optional(),
+  port: z.number().optional(),
+  vni: z.number().optional(),
 });
 
 export function parseFdb(text: string): ParseOutcome<z.infer<typeof RawFdb>[]> {
