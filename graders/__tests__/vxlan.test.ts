@@ -128,15 +128,15 @@ describe('capturing ping probe', () => {
   it('sees plain ICMP when the overlay addresses sit on the underlay interfaces', () => {
     const v = view('no-tunnel');
     expect(v.tunnelled).toEqual([]);
-    expect(describeUnderlay(v, 'underlay')).toBe(
-      'on underlay: plain ICMP, not encapsulated: echo request 10.42.0.1 → 10.42.0.2, echo reply 10.42.0.2 → 10.42.0.1',
+    expect(describeUnderlay(v)).toBe(
+      'plain ICMP, not encapsulated: echo request 10.42.0.1 → 10.42.0.2, echo reply 10.42.0.2 → 10.42.0.1',
     );
   });
 
   it('names the port a peer does not listen on (4789 sent, 8472 configured there)', () => {
     const v = view('port-mismatch');
     expect(v.portUnreachable).toContainEqual(expect.objectContaining({from: '192.168.100.2', port: 4789}));
-    expect(describeUnderlay(v, 'underlay')).toContain('192.168.100.2 answered "port unreachable" to UDP 4789');
+    expect(describeUnderlay(v)).toContain('192.168.100.2 answered "port unreachable" to UDP 4789');
   });
 
   it('shows both VNIs when the hosts disagree', () => {
