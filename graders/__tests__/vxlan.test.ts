@@ -3,7 +3,10 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseFdb, parseLinks} from '../parse/iproute';
 import {ProbeDeclSchema, probeLine, probeResult, type ProbeDecl} from '../probes';
+import {Query} from '../query';
 import {describeUnderlay, underlayView, type UnderlayView} from '../underlay';
+import {floodTargets, vtepOf} from '../vxlan';
+import {recordedState} from './recorded';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/vxlan/${name}`, import.meta.url), 'utf8');
 
@@ -145,5 +148,29 @@ describe('capturing ping probe', () => {
       new Set(['192.168.100.1 42', '192.168.100.2 43']),
     );
     expect(v.tunnelled.some((t) => t.inner === 'echo request')).toBe(false);
+  });
+});
+
+describe('flood destinations of recorded labs', () => {
+  const targets = (caseFile: string, ns: string) => {
+    const q = new Query(recordedState('vxlan/point-to-point', caseFile));
+    const dev = vtepOf(q, ns, 42);
+    if (!dev) throw new Error(`no VXLAN device in ${ns}`);
+    return {dev, targets: floodTargets(q, ns, dev)};
+  };
+
+  it('counts remote once, though the kernel keeps it as an all-zero FDB entry too', () => {
+    expect(targets('solution', 'host1').targets).toEqual(['192.168.100.2']);
+  });
+
+  it('reads all-zero entries written with bridge fdb append, on any device name', () => {
+    const t = targets('alternative--static-flood-entries', 'host2');
+    expect(t.dev.name).toBe('tun42');
+    expect(t.dev.vxlan?.remote).toBeUndefined();
+    expect(t.targets).toEqual(['192.168.100.1']);
+  });
+
+  it('reads a multicast group', () => {
+    expect(targets('alternative--multicast-group', 'host1').targets).toEqual(['239.1.1.42']);
   });
 });
