@@ -96,6 +96,13 @@ export default {
           blurb: 'Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.',
           exercises: ['vlans/vlan-aware-bridge'],
         },
+        {
+          id: 'vxlan',
+          doc: 'vxlan',
+          title: 'VXLAN overlays',
+          blurb: 'Carry Ethernet frames inside UDP between hosts: VNIs, VTEPs, the FDB and the 50-byte overhead.',
+          exercises: ['vxlan/point-to-point', 'vxlan/stretch-a-bridge', 'vxlan/static-fdb'],
+        },
       ],
     },
     {

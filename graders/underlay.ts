@@ -101,15 +101,17 @@ export function underlayView(probe: ProbeResult): UnderlayView | string {
 
 const uniq = <T>(xs: T[]) => [...new Set(xs)];
 
-/** One sentence: what crossed the underlay device during the probe. */
-export function describeUnderlay(v: UnderlayView, dev: string): string {
+/** What crossed the underlay device during the probe, as one clause: "VXLAN UDP 4789 VNI 42 (…) carrying …". */
+export function describeUnderlay(v: UnderlayView): string {
   const parts: string[] = [];
   if (v.tunnelled.length) {
     const kinds = uniq(v.tunnelled.map((t) => `UDP ${t.port} VNI ${t.vni} (${t.outerSrc} → ${t.outerDst})`));
     // "other" is IPv6 neighbour discovery and the like: named only when nothing else crossed.
     const named = v.tunnelled.filter((t) => t.inner !== 'other');
     const inner = uniq(
-      (named.length ? named : v.tunnelled).map((t) => (t.innerDst ? `${t.inner} to ${t.innerDst}` : t.inner)),
+      (named.length ? named : v.tunnelled).map((t) =>
+        t.innerDst ? `${t.inner} to ${t.innerDst}` : t.inner === 'arp' ? 'ARP' : t.inner,
+      ),
     );
     parts.push(`VXLAN ${kinds.join(', ')} carrying ${inner.join(', ').replace(/^other$/, 'no IPv4 nor ARP')}`);
   }
@@ -124,6 +126,6 @@ export function describeUnderlay(v: UnderlayView, dev: string): string {
     const pu = uniq(v.portUnreachable.map((p) => `${p.from} answered "port unreachable" to UDP ${p.port}`));
     parts.push(`${pu.join(', ')} (nothing listens on that port there)`);
   }
-  if (!parts.length) return `nothing crossed ${dev} during the ping (no UDP, no ICMP)`;
-  return `on ${dev}: ${parts.join('; ')}`;
+  if (!parts.length) return 'nothing at all (no UDP, no ICMP)';
+  return parts.join('; ');
 }

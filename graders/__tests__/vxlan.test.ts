@@ -3,7 +3,10 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseFdb, parseLinks} from '../parse/iproute';
 import {ProbeDeclSchema, probeLine, probeResult, type ProbeDecl} from '../probes';
+import {Query} from '../query';
 import {describeUnderlay, underlayView, type UnderlayView} from '../underlay';
+import {floodTargets, vtepOf} from '../vxlan';
+import {recordedState} from './recorded';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/vxlan/${name}`, import.meta.url), 'utf8');
 
@@ -128,15 +131,15 @@ describe('capturing ping probe', () => {
   it('sees plain ICMP when the overlay addresses sit on the underlay interfaces', () => {
     const v = view('no-tunnel');
     expect(v.tunnelled).toEqual([]);
-    expect(describeUnderlay(v, 'underlay')).toBe(
-      'on underlay: plain ICMP, not encapsulated: echo request 10.42.0.1 → 10.42.0.2, echo reply 10.42.0.2 → 10.42.0.1',
+    expect(describeUnderlay(v)).toBe(
+      'plain ICMP, not encapsulated: echo request 10.42.0.1 → 10.42.0.2, echo reply 10.42.0.2 → 10.42.0.1',
     );
   });
 
   it('names the port a peer does not listen on (4789 sent, 8472 configured there)', () => {
     const v = view('port-mismatch');
     expect(v.portUnreachable).toContainEqual(expect.objectContaining({from: '192.168.100.2', port: 4789}));
-    expect(describeUnderlay(v, 'underlay')).toContain('192.168.100.2 answered "port unreachable" to UDP 4789');
+    expect(describeUnderlay(v)).toContain('192.168.100.2 answered "port unreachable" to UDP 4789');
   });
 
   it('shows both VNIs when the hosts disagree', () => {
@@ -145,5 +148,29 @@ describe('capturing ping probe', () => {
       new Set(['192.168.100.1 42', '192.168.100.2 43']),
     );
     expect(v.tunnelled.some((t) => t.inner === 'echo request')).toBe(false);
+  });
+});
+
+describe('flood destinations of recorded labs', () => {
+  const targets = (caseFile: string, ns: string) => {
+    const q = new Query(recordedState('vxlan/point-to-point', caseFile));
+    const dev = vtepOf(q, ns, 42);
+    if (!dev) throw new Error(`no VXLAN device in ${ns}`);
+    return {dev, targets: floodTargets(q, ns, dev)};
+  };
+
+  it('counts remote once, though the kernel keeps it as an all-zero FDB entry too', () => {
+    expect(targets('solution', 'host1').targets).toEqual(['192.168.100.2']);
+  });
+
+  it('reads all-zero entries written with bridge fdb append, on any device name', () => {
+    const t = targets('alternative--static-flood-entries', 'host2');
+    expect(t.dev.name).toBe('tun42');
+    expect(t.dev.vxlan?.remote).toBeUndefined();
+    expect(t.targets).toEqual(['192.168.100.1']);
+  });
+
+  it('reads a multicast group', () => {
+    expect(targets('alternative--multicast-group', 'host1').targets).toEqual(['239.1.1.42']);
   });
 });

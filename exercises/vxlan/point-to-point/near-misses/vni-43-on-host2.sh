@@ -1,0 +1,8 @@
+# expect-fail: host2-vtep
+# host2's device gets VNI 43: host1's frames arrive tagged 42 and find no device.
+ip -n host1 link add vxlan0 type vxlan id 42 dstport 4789 remote 192.168.100.2 dev eth0
+ip -n host2 link add vxlan0 type vxlan id 43 dstport 4789 remote 192.168.100.1 dev eth0
+ip -n host1 addr add 10.42.0.1/24 dev vxlan0
+ip -n host2 addr add 10.42.0.2/24 dev vxlan0
+ip -n host1 link set vxlan0 up
+ip -n host2 link set vxlan0 up

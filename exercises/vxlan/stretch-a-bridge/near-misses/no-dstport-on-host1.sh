@@ -1,0 +1,6 @@
+# expect-fail: host1-vtep
+# host1 leaves out dstport and gets the kernel's 8472; host2 listens on 4789.
+ip -n host1 link add vxlan0 type vxlan id 42 remote 192.168.100.2 dev eth0
+ip -n host2 link add vxlan0 type vxlan id 42 dstport 4789 remote 192.168.100.1 dev eth0
+ip -n host1 link set vxlan0 master br0 up
+ip -n host2 link set vxlan0 master br0 up
