@@ -5,6 +5,7 @@
  */
 import {z} from 'zod';
 import type {ParseOutcome} from '../sections';
+import {deviceFields} from './devices';
 import type {Address, BridgeVlanPort, Link, Neighbour, Route, Rule, Socket} from '../model';
 
 function parseJsonArray<T>(text: string, item: z.ZodType<T>, what: string): ParseOutcome<T[]> {
@@ -47,7 +48,9 @@ const RawLink = z.object({
           vlan_default_pvid: z.number().optional(),
           id: z.number().optional(),
         })
+        .passthrough()
         .optional(),
+      info_slave_data: z.unknown().optional(),
     })
     .optional(),
 });
@@ -77,6 +80,7 @@ export function parseLinks(text: string): ParseOutcome<Link[]> {
         vlanFiltering: kind === 'bridge' ? (data?.vlan_filtering ?? false) : undefined,
         defaultPvid: kind === 'bridge' ? data?.vlan_default_pvid : undefined,
         vlanId: kind === 'vlan' ? data?.id : undefined,
+        ...deviceFields(l.linkinfo),
         addresses: [],
       };
     }),
