@@ -88,6 +88,14 @@ export default {
           blurb: 'Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.',
           exercises: ['vlans/vlan-aware-bridge'],
         },
+        {
+          id: 'devices',
+          doc: 'virtual-devices',
+          title: 'Virtual devices: TUN/TAP, macvlan, ipvlan, bonds',
+          blurb:
+            'Give namespaces their own MAC on one parent with macvlan, meet ipvlan, TUN/TAP, dummy and VRF, and build a bond that survives a dead cable.',
+          exercises: ['devices/macvlan-bridge', 'devices/active-backup-bond'],
+        },
       ],
     },
     {
