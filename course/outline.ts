@@ -103,6 +103,14 @@ export default {
           blurb: 'Carry Ethernet frames inside UDP between hosts: VNIs, VTEPs, the FDB and the 50-byte overhead.',
           exercises: ['vxlan/point-to-point', 'vxlan/stretch-a-bridge', 'vxlan/static-fdb'],
         },
+        {
+          id: 'devices',
+          doc: 'virtual-devices',
+          title: 'Virtual devices: TUN/TAP, macvlan, ipvlan, bonds',
+          blurb:
+            'Give namespaces their own MAC on one parent with macvlan, meet ipvlan, TUN/TAP, dummy and VRF, and build a bond that survives a dead cable.',
+          exercises: ['devices/macvlan-bridge', 'devices/active-backup-bond'],
+        },
       ],
     },
     {

@@ -7,6 +7,7 @@ import {z} from 'zod';
 import {IptablesDumpSchema} from './parse/iptables-model';
 import {NftRulesetSchema} from './parse/nft-model';
 import {OvsStateSchema} from './parse/ovs';
+import {BondSchema, BondSlaveSchema, IpvlanSchema, TunSchema} from './parse/devices';
 
 export const NET_STATE_VERSION = 1;
 
@@ -64,6 +65,16 @@ export const LinkSchema = z.object({
   defaultPvid: z.number().int().optional(),
   vlanId: z.number().int().optional(),
   vxlan: VxlanSchema.optional(),
+  /** Device details from `ip -d` (parse/devices.ts), each only on links of that kind. */
+  bond: BondSchema.optional(),
+  /** On a bond's slave: its state in the bond (ACTIVE/BACKUP) and what the link monitor saw. */
+  bondSlave: BondSlaveSchema.optional(),
+  /** macvlan/macvtap: private, vepa, bridge, passthru or source. */
+  macvlanMode: z.string().optional(),
+  ipvlan: IpvlanSchema.optional(),
+  tun: TunSchema.optional(),
+  /** vrf: the routing table of the VRF; on a VRF's member, the table of its master. */
+  vrfTable: z.number().int().optional(),
   addresses: z.array(AddressSchema),
 });
 export type Link = z.infer<typeof LinkSchema>;

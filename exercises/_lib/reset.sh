@@ -95,8 +95,10 @@ conntrack -F >/dev/null 2>&1
 # past the peers already gone. Links first: namespace teardown is lazy.
 netlab_batch=""
 for netlab_l in /sys/class/net/*; do
+  # Devices are symlinks; a loaded bonding module adds the plain file bonding_masters.
+  [[ -L $netlab_l ]] || continue
   netlab_l=${netlab_l##*/}
-  [[ $netlab_l == lo || $netlab_l == '*' ]] || netlab_batch+="link del dev $netlab_l"$'\n'
+  [[ $netlab_l == lo ]] || netlab_batch+="link del dev $netlab_l"$'\n'
 done
 netlab_batch+=$'link set dev lo up mtu 65536\naddress flush dev lo scope global\nroute flush table main\n'
 # Tables other than local and main, e.g. from policy-routing lessons. (No
@@ -164,7 +166,7 @@ netlab_sysctl net/ipv4/ip_unprivileged_port_start 1024
 
 # 6. Check, cheaply: what a grader would see first if the reset had failed.
 netlab_left=""
-for netlab_l in /sys/class/net/*; do [[ ${netlab_l##*/} == lo ]] || netlab_left+=" link:${netlab_l##*/}"; done
+for netlab_l in /sys/class/net/*; do [[ ! -L $netlab_l || ${netlab_l##*/} == lo ]] || netlab_left+=" link:${netlab_l##*/}"; done
 for netlab_l in /run/netns/*; do [[ -e $netlab_l ]] && netlab_left+=" netns:${netlab_l##*/}"; done
 [[ -e /etc/openvswitch/conf.db || -d /sys/module/openvswitch ]] && netlab_left+=" openvswitch"
 IFS= read -r netlab_v </proc/sys/net/ipv4/ip_forward; [[ $netlab_v == 0 ]] || netlab_left+=" ip_forward=$netlab_v"

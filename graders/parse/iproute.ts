@@ -5,6 +5,7 @@
  */
 import {z} from 'zod';
 import type {ParseOutcome} from '../sections';
+import {deviceFields} from './devices';
 import type {Address, BridgeVlanPort, Link, Neighbour, Route, Rule, Socket} from '../model';
 import {RawVxlanData, vxlanOf} from './vxlan';
 
@@ -49,7 +50,9 @@ const RawLink = z.object({
           id: z.number().optional(),
         })
         .merge(RawVxlanData)
+        .passthrough()
         .optional(),
+      info_slave_data: z.unknown().optional(),
     })
     .optional(),
 });
@@ -80,6 +83,7 @@ export function parseLinks(text: string): ParseOutcome<Link[]> {
         defaultPvid: kind === 'bridge' ? data?.vlan_default_pvid : undefined,
         vlanId: kind === 'vlan' ? data?.id : undefined,
         vxlan: vxlanOf(kind, data),
+        ...deviceFields(l.linkinfo),
         addresses: [],
       };
     }),
