@@ -274,6 +274,17 @@ for ns in "${namespaces[@]}"; do
   collect_ns "$ns" "$d"
 done
 
+# Open vSwitch, only while ovsdb-server runs (its socket is there): a VM
+# without OVS pays one test. One ovs-vsctl prints one JSON table per
+# command, a line each; rows point at each other by _uuid.
+if [[ -S /var/run/openvswitch/db.sock ]]; then
+  out=$(ovs-vsctl --timeout=5 --format=json \
+    -- --columns=_uuid,name,tag,trunks,vlan_mode,interfaces list Port \
+    -- --columns=name,ports list Bridge \
+    -- --columns=_uuid,name,type,options,ofport,admin_state,link_state,error list Interface 2>&1)
+  emit . ovs $? "$out"
+fi
+
 while IFS= read -r path; do
   [[ -n $path ]] || continue
   if [[ -f $path && -r $path ]]; then

@@ -6,6 +6,7 @@
 import {z} from 'zod';
 import {IptablesDumpSchema} from './parse/iptables-model';
 import {NftRulesetSchema} from './parse/nft-model';
+import {OvsStateSchema} from './parse/ovs';
 
 export const NET_STATE_VERSION = 1;
 
@@ -158,6 +159,8 @@ export const NetStateSchema = z.object({
       encoding: z.enum(['text', 'base64']).optional(),
     }),
   ),
+  /** Open vSwitch bridges, ports and interfaces; only when ovsdb-server was running. */
+  ovs: OvsStateSchema.optional(),
   /** Sections that were collected but could not be read; graders may still pass without them. */
   problems: z.array(z.string()),
 });

@@ -3,6 +3,7 @@
  * arguments are names from `ip netns`; omit them for the root namespace.
  */
 import type {Address, Link, NetState, NsState, ProbeResult, Route} from './model';
+import type {OvsInterface, OvsPort} from './parse/ovs';
 import {inCidr, prefixLength, routeCidr, sameAddress} from './addr';
 import {sourceNat, sourceNatRules, type NatDecision, type Packet} from './nat';
 
@@ -160,6 +161,20 @@ export class Query {
     if (f.encoding !== 'base64') return {bytes: new TextEncoder().encode(f.content), truncated: false};
     const bytes = base64Bytes(f.content);
     return bytes.length > FILE_CAP ? {bytes: bytes.subarray(0, FILE_CAP), truncated: true} : {bytes, truncated: false};
+  }
+
+  /** Whether the collector found ovsdb-server running. */
+  ovsRunning(): boolean {
+    return this.state.ovs !== undefined;
+  }
+
+  /** An Open vSwitch port by name (its bridge in `bridge`). */
+  ovsPort(name: string): OvsPort | undefined {
+    return this.state.ovs?.ports.find((p) => p.name === name);
+  }
+
+  ovsInterface(name: string): OvsInterface | undefined {
+    return this.state.ovs?.interfaces.find((i) => i.name === name);
   }
 
   sysctl(key: string, ns?: string): string | undefined {

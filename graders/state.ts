@@ -7,6 +7,7 @@ import {NET_STATE_VERSION, type NetState, type NsState} from './model';
 import {parseIptablesSave} from './parse/iptables';
 import {parseNetconf} from './parse/netconf';
 import {parseNftRuleset} from './parse/nft';
+import {parseOvs} from './parse/ovs';
 import * as ip from './parse/iproute';
 import {probeResult, type ProbeDecl} from './probes';
 import {parseSections, ROOT_FRAME_NS, type ParseOutcome, type Section} from './sections';
@@ -106,6 +107,18 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
       continue;
     }
     state.probes[p.id] = probeResult(p, s.rc, s.body);
+  }
+  // Only there when ovsdb-server was running (collector.sh).
+  const ovs = root.get('ovs');
+  if (ovs) {
+    const r = ovs.rc === 0 ? parseOvs(ovs.body) : undefined;
+    if (r?.ok) state.ovs = r.value;
+    else
+      problems.push(
+        r
+          ? `root namespace: ${r.error}`
+          : `root namespace: ovs-vsctl failed (exit ${ovs.rc}): ${ovs.body.slice(0, 200)}`,
+      );
   }
   for (const [name, s] of root) {
     if (name.startsWith('file:')) state.files[name.slice(5)] = {exists: s.rc === 0, content: s.body};
