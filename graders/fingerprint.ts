@@ -96,6 +96,13 @@ export function fingerprint(state: NetState): Fingerprint {
         .sort()
         .map(([id, p]) => [id, p.ok]),
     ),
+    // Open vSwitch configuration, without ofport numbers and link states,
+    // which vswitchd fills in a moment after a port is added.
+    ovs: state.ovs && {
+      bridges: state.ovs.bridges,
+      ports: state.ovs.ports,
+      interfaces: state.ovs.interfaces.map(({name, type, options}) => ({name, type, options})),
+    },
     files: state.files,
     problems: state.problems,
   };

@@ -24,12 +24,30 @@ for netlab_p in /proc/[0-9]*; do
     dnsmasq | socat | nc | nc.openbsd | ncat | netcat | tcpdump | ping | arping | \
       python3 | python | busybox | httpd | udhcpd | udhcpc | iperf | iperf3 | conntrack)
       netlab_victims+=("$netlab_pid") ;;
+    # Open vSwitch's daemons and the "monitor" parents --monitor gives them
+    # (which restart a daemon only after a crash signal, never after KILL).
+    ovsdb-server | ovs-vswitchd | monitor) netlab_victims+=("$netlab_pid") ;;
     *)
       # -ef compares the namespace inodes; kernel threads stay in PID 1's.
       [[ -e $netlab_p/ns/net && ! $netlab_p/ns/net -ef /proc/1/ns/net ]] && netlab_victims+=("$netlab_pid") ;;
   esac
 done
 ((${#netlab_victims[@]})) && kill -KILL "${netlab_victims[@]}" 2>/dev/null
+
+# 1b. Open vSwitch, only if it ran (a stat or two otherwise). Its kernel
+# datapath outlives the daemons and keeps the module and its devices
+# (ovs-system, internal ports, vxlan_sys_4789) alive: ovs-dpctl deletes it
+# with all its ports. The database goes too, so the next ovs-ctl start
+# creates an empty one, as in the image.
+if [[ -d /sys/module/openvswitch || -e /etc/openvswitch/conf.db || -e /var/run/openvswitch ]]; then
+  [[ -e /sys/class/net/ovs-system ]] && ovs-dpctl del-dp system@ovs-system 2>/dev/null
+  # Its tunnel vports (vport_vxlan...) are modules of their own that use it.
+  netlab_victims=()
+  while read -r netlab_t _; do [[ $netlab_t == vport_* ]] && netlab_victims+=("$netlab_t"); done </proc/modules
+  modprobe -r "${netlab_victims[@]}" openvswitch 2>/dev/null
+  rm -rf /etc/openvswitch/conf.db /etc/openvswitch/.conf.db.~lock~ /etc/openvswitch/system-id.conf \
+    /var/run/openvswitch /var/log/openvswitch/*.log 2>/dev/null
+fi
 
 # 2. Firewalls. `nft flush ruleset` also empties iptables-nft, which keeps its
 # rules as nft tables. Legacy (x_tables) tables come into being on first use
@@ -133,6 +151,7 @@ netlab_sysctl net/ipv4/ip_unprivileged_port_start 1024
 netlab_left=""
 for netlab_l in /sys/class/net/*; do [[ ${netlab_l##*/} == lo ]] || netlab_left+=" link:${netlab_l##*/}"; done
 for netlab_l in /run/netns/*; do [[ -e $netlab_l ]] && netlab_left+=" netns:${netlab_l##*/}"; done
+[[ -e /etc/openvswitch/conf.db || -d /sys/module/openvswitch ]] && netlab_left+=" openvswitch"
 IFS= read -r netlab_v </proc/sys/net/ipv4/ip_forward; [[ $netlab_v == 0 ]] || netlab_left+=" ip_forward=$netlab_v"
 if [[ -n $netlab_left ]]; then
   echo "netlab reset: could not clean up:$netlab_left" >&2
