@@ -88,6 +88,13 @@ export default {
           blurb: 'Split one bridge into isolated segments with 802.1Q tags and VLAN filtering.',
           exercises: ['vlans/vlan-aware-bridge'],
         },
+        {
+          id: 'ovs',
+          doc: 'ovs',
+          title: 'Open vSwitch',
+          blurb: 'Run the switch behind many clouds: bridges, access and trunk ports, VXLAN ports and the flow table.',
+          exercises: ['ovs/vlan-access-ports'],
+        },
       ],
     },
     {
