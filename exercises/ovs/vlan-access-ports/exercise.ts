@@ -16,10 +16,12 @@ const CROSS = HOSTS.flatMap((a) => HOSTS.filter((b) => b.vlan !== a.vlan).map((b
 
 const list = (xs: string[]) => xs.join(', ');
 
-/** Why a host port, if any, carries nothing: DOWN in Linux, or OVS could not open it. */
+/** Why a host port, if any, carries nothing: DOWN in Linux, OVS could not open it, or it sends its VLAN tagged. */
 function portTrouble(q: Query, port: string): string | undefined {
   const err = q.ovsInterface(port)?.error;
   if (err) return `OVS could not use ${port}: ${err}`;
+  if (q.ovsPort(port)?.vlanMode === 'native-tagged')
+    return `${port} is native-tagged, so its VLAN leaves it tagged and the namespace ignores those frames`;
   const l = q.link(port);
   if (l && !l.up)
     return `${port} is DOWN: \`ovs-vsctl add-port\` does not bring a port up (\`ip link set ${port} up\`)`;
