@@ -111,6 +111,13 @@ export default {
             'Give namespaces their own MAC on one parent with macvlan, meet ipvlan, TUN/TAP, dummy and VRF, and build a bond that survives a dead cable.',
           exercises: ['devices/macvlan-bridge', 'devices/active-backup-bond'],
         },
+        {
+          id: 'ovs',
+          doc: 'ovs',
+          title: 'Open vSwitch',
+          blurb: 'Run the switch behind many clouds: bridges, access and trunk ports, VXLAN ports and the flow table.',
+          exercises: ['ovs/vlan-access-ports'],
+        },
       ],
     },
     {

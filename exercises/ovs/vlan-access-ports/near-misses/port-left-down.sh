@@ -1,0 +1,11 @@
+# expect-fail: same-vlan
+# OVS is configured right, but veth-blue2 was never brought up: add-port
+# does not do it, and a DOWN veth carries nothing.
+ovs-vsctl add-br ovsbr0
+ovs-vsctl add-port ovsbr0 veth-red1 tag=10
+ovs-vsctl add-port ovsbr0 veth-red2 tag=10
+ovs-vsctl add-port ovsbr0 veth-blue1 tag=20
+ovs-vsctl add-port ovsbr0 veth-blue2 tag=20
+ip link set veth-red1 up
+ip link set veth-red2 up
+ip link set veth-blue1 up

@@ -1,0 +1,12 @@
+# expect-fail: red2-port
+# A slip of the finger: red2's port gets blue's tag, so red2 sits with blue1
+# and blue2 and no longer reaches red1.
+ovs-vsctl add-br ovsbr0
+ovs-vsctl add-port ovsbr0 veth-red1 tag=10
+ovs-vsctl add-port ovsbr0 veth-red2 tag=20
+ovs-vsctl add-port ovsbr0 veth-blue1 tag=20
+ovs-vsctl add-port ovsbr0 veth-blue2 tag=20
+ip link set veth-red1 up
+ip link set veth-red2 up
+ip link set veth-blue1 up
+ip link set veth-blue2 up
