@@ -89,9 +89,29 @@ export default defineExercise({
       },
     },
     {
+      id: 'forward-filter',
+      title: 'Nothing in the host drops the forwarded traffic',
+      dependsOn: ['forwarding'],
+      hints: [
+        'A DNATed packet still crosses the FORWARD hook, with its new destination, in both directions; so does everything web sends out.',
+        '`iptables -L FORWARD -v -n` and `nft list ruleset` show the policies; with policy DROP, accept replies (ESTABLISHED,RELATED), traffic to 172.17.0.2 port 80, and traffic from docker0 out.',
+      ],
+      run: (q) => {
+        const found = [...inbound(q), ...outbound(q)].filter(
+          (d) => d.cause !== 'forwarding' && d.cause !== 'no-route-back',
+        );
+        if (found.length === 0) return pass();
+        return fail(
+          `${explain(found)} (After DNAT, FORWARD sees ${OUTSIDE} → ${WEB}:${PORT}, not ${PUBLIC}:${PUBLIC_PORT}.)`,
+        );
+      },
+    },
+    {
       id: 'dnat-rule',
       title: 'Connections to 198.51.100.1:8080 are sent on to 172.17.0.2:80',
-      dependsOn: ['forwarding'],
+      // After the filter: a right rule whose -p/--dport match only the live probe can judge
+      // must not be blamed for packets that FORWARD drops.
+      dependsOn: ['forwarding', 'forward-filter'],
       hints: [
         "This is what `docker run -p 8080:80` writes: a DNAT rule in the nat table's PREROUTING chain (or an nftables chain of type nat on the prerouting hook with `dnat to`).",
         '`iptables -t nat -A PREROUTING -p tcp -d 198.51.100.1 --dport 8080 -j DNAT --to-destination ...` (which port does web listen on?)',
@@ -129,24 +149,6 @@ export default defineExercise({
         return fail(
           `Your rule toward ${WEB}:${PORT} uses ${why}, which the grader cannot evaluate, so the live test decides: ` +
             `outside could not connect to ${PUBLIC}:${PUBLIC_PORT}.${blocked ? ` ${blocked}` : ''} Rule: ${right[0].text}`,
-        );
-      },
-    },
-    {
-      id: 'forward-filter',
-      title: 'Nothing in the host drops the forwarded traffic',
-      dependsOn: ['forwarding'],
-      hints: [
-        'A DNATed packet still crosses the FORWARD hook, with its new destination, in both directions; so does everything web sends out.',
-        '`iptables -L FORWARD -v -n` and `nft list ruleset` show the policies; with policy DROP, accept replies (ESTABLISHED,RELATED), traffic to 172.17.0.2 port 80, and traffic from docker0 out.',
-      ],
-      run: (q) => {
-        const found = [...inbound(q), ...outbound(q)].filter(
-          (d) => d.cause !== 'forwarding' && d.cause !== 'no-route-back',
-        );
-        if (found.length === 0) return pass();
-        return fail(
-          `${explain(found)} (After DNAT, FORWARD sees ${OUTSIDE} → ${WEB}:${PORT}, not ${PUBLIC}:${PUBLIC_PORT}.)`,
         );
       },
     },
