@@ -123,7 +123,16 @@ export default {
     {
       id: 'kubernetes',
       title: 'Containers and Kubernetes',
-      chapters: [],
+      chapters: [
+        {
+          id: 'containers',
+          doc: 'containers',
+          title: 'Containers by hand',
+          blurb:
+            "Rebuild Docker's default bridge network with ip and iptables: a namespace, a veth on docker0, MASQUERADE out and DNAT to publish a port.",
+          exercises: ['containers/publish-a-port'],
+        },
+      ],
     },
   ],
 } satisfies OutlineInput;
