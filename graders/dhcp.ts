@@ -32,16 +32,17 @@ export const dnsmasqIn = (q: Query, ns: string | null): Process[] =>
 export const dhcpClientsIn = (q: Query, ns: string): Process[] =>
   (q.state.processes ?? []).filter((p) => CLIENTS.has(p.comm) && p.ns === ns);
 
-/** Every lease the dnsmasq processes in `serverNs` wrote, with the file it is in. */
-export function leasesOf(q: Query, serverNs: string): {file: string; lease: DhcpLease}[] {
-  const files = new Set(dnsmasqIn(q, serverNs).flatMap((p) => (p.leaseFile ? [p.leaseFile] : [])));
-  return [...files].flatMap((file) => (q.state.leases?.[file]?.entries ?? []).map((lease) => ({file, lease})));
-}
-
-/** The lease files of the dnsmasq processes in `serverNs`, for messages. */
+/** The lease files of the dnsmasq processes in `serverNs`. */
 export const leaseFilesOf = (q: Query, serverNs: string): string[] => [
   ...new Set(dnsmasqIn(q, serverNs).flatMap((p) => (p.leaseFile ? [p.leaseFile] : []))),
 ];
+
+/** Every lease the dnsmasq processes in `serverNs` wrote, with the file it is in. */
+export function leasesOf(q: Query, serverNs: string): {file: string; lease: DhcpLease}[] {
+  return leaseFilesOf(q, serverNs).flatMap((file) =>
+    (q.state.leases?.[file]?.entries ?? []).map((lease) => ({file, lease})),
+  );
+}
 
 /**
  * Why no DHCP server in `serverNs` receives the clients' requests, or
