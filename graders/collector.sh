@@ -214,6 +214,7 @@ start_probe() { # id kind from target args...
       RES_OPTIONS="timeout:$NETLAB_WAIT attempts:1" timeout $((NETLAB_WAIT + 7)) "${enter[@]}" getent ahostsv4 "$target" & ;;
     udp) probe_udp "$target" "$1" "${enter[@]}" & ;;
     source) probe_source "$id" "$target" "$1" "$2" "${enter[@]}" & ;;
+    cni) probe_cni "$id" "$target" "${enter[@]}" & ;;
     *) printf 'unknown probe kind %s' "$kind"; (exit 127) & ;;
   esac
   probe_pids+=("$!")
@@ -289,10 +290,75 @@ probe_source() { # id target port listen-ns [nsenter...]: which source address d
   [[ -n $out ]]
 }
 
-# Probes first, so their waiting overlaps the reading.
-declare -a probe_ids=() probe_pids=()
+# CNI: what a runtime does when a Pod starts and stops, with the first
+# network configuration in <dir> (libcni's choice: names sorted, .conf,
+# .conflist or .json), run in <from> (the node) for a throwaway sandbox, so
+# a grader sees whether the config works and whether its IPAM hands out and
+# releases addresses. A .conflist runs its plugins in order, each given the
+# previous result, and DEL in reverse, as libcni does. The output is marked
+# parts: @@config <path>, @@ipam <dir>, @@before, @@add <rc>, @@after-add,
+# @@del <rc>, @@after-del; the allocation lists are "<ip>\t<id>\t<ifname>".
+cni_allocs() { # dir: host-local's allocation files, one line each
+  local f id ifn
+  for f in "$1"/*; do
+    [[ -f $f ]] || continue
+    case ${f##*/} in lock | last_reserved_ip.*) continue ;; esac
+    id="" ifn=""
+    { IFS= read -r id; IFS= read -r ifn; } <"$f"
+    printf '%s\t%s\t%s\n' "${f##*/}" "${id%$'\r'}" "$ifn"
+  done
+}
+cni_run() { # command sandbox plugins-json [nsenter...]: runs the chain, prints the last output
+  local cmd=$1 sb=$2 list=$3 n i conf prev="" out rc=0 t
+  shift 3
+  n=$(jq length <<<"$list")
+  for ((i = 0; i < n; i++)); do
+    [[ $cmd == DEL ]] && t=$((n - 1 - i)) || t=$i
+    conf=$(jq -c --argjson i "$t" --arg prev "$prev" \
+      '.[$i] + (if $prev == "" then {} else {prevResult: ($prev | fromjson)} end)' <<<"$list")
+    out=$(CNI_COMMAND=$cmd CNI_CONTAINERID=$sb CNI_NETNS=/run/netns/$sb \
+      CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni timeout 20 "$@" "/usr/lib/cni/$(jq -r .type <<<"$conf")" <<<"$conf" 2>&1)
+    rc=$?
+    [[ $rc -eq 0 ]] || break
+    [[ $cmd == ADD ]] && prev=$out
+  done
+  printf '%s\n' "$out"
+  return "$rc"
+}
+probe_cni() { # id dir [nsenter...]; the sandbox (namespace and container ID) is netlab-cni-<id>
+  local sb=netlab-cni-$1 dir=$2 f conf="" list data rc body=()
+  shift 2
+  for f in "$dir"/*; do
+    case $f in *.conf | *.conflist | *.json) [[ -f $f ]] && { conf=$f; break; } ;; esac
+  done
+  [[ -n $conf ]] || { printf 'no network configuration (*.conf, *.conflist, *.json) in %s' "$dir"; return 2; }
+  mapfile -t -d '' body <"$conf"
+  printf '@@config %s\n%s\n' "$conf" "${body[0]-}"
+  list=$(jq -c 'if has("plugins") then . as $l | [.plugins[] | . + {name: $l.name, cniVersion: $l.cniVersion}]
+    else [.] end' "$conf" 2>&1) || { printf '%s' "$list"; return 3; }
+  data=$(jq -r '[.[] | select(.ipam.type == "host-local")][0] // empty
+    | (.ipam.dataDir // "/var/lib/cni/networks") + "/" + .name' <<<"$list")
+  printf '@@ipam %s\n@@before\n' "$data"
+  [[ -z $data ]] || cni_allocs "$data"
+  ip netns add "$sb"
+  cni_run ADD "$sb" "$list" "$@" >"$T.cni"; rc=$?
+  mapfile -t -d '' body <"$T.cni"
+  printf '@@add %s\n%s@@after-add\n' "$rc" "${body[0]-}"
+  [[ -z $data ]] || cni_allocs "$data"
+  cni_run DEL "$sb" "$list" "$@" >"$T.cni"; rc=$?
+  mapfile -t -d '' body <"$T.cni"
+  printf '@@del %s\n%s@@after-del\n' "$rc" "${body[0]-}"
+  [[ -z $data ]] || cni_allocs "$data"
+  ip netns delete "$sb"
+  return 0
+}
+
+# Probes first, so their waiting overlaps the reading; CNI probes last, as
+# they add a veth to a node's bridge for a moment.
+declare -a probe_ids=() probe_pids=() deferred=()
 while read -r -a p; do
   [[ ${#p[@]} -ge 4 ]] || continue
+  [[ ${p[1]} == cni ]] && { deferred+=("${p[*]}"); continue; }
   probe_ids+=("${p[0]}")
   start_probe "${p[@]}" </dev/null >"$T.probe.${p[0]}" 2>&1
 done <<<"${NETLAB_PROBES:-}"
@@ -402,6 +468,12 @@ while IFS= read -r path; do
     emit . "bin:$path" 1 ""
   fi
 done <<<"${NETLAB_BINFILES:-}"
+
+for line in "${deferred[@]}"; do
+  read -r -a p <<<"$line"
+  probe_ids+=("${p[0]}")
+  start_probe "${p[@]}" </dev/null >"$T.probe.${p[0]}" 2>&1
+done
 
 for i in "${!probe_ids[@]}"; do
   wait "${probe_pids[i]}"; rc=$?

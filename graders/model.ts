@@ -172,6 +172,24 @@ export const NsStateSchema = z.object({
 });
 export type NsState = z.infer<typeof NsStateSchema>;
 
+/** One host-local allocation: a file named by the address, holding the container ID and interface. */
+export const CniAllocSchema = z.object({ip: z.string(), containerId: z.string(), ifname: z.string()});
+export type CniAlloc = z.infer<typeof CniAllocSchema>;
+const CniCallSchema = z.object({exitCode: z.number().int().nullable(), output: z.string()});
+/** A `cni` probe: the config it used, an ADD and a DEL for a throwaway sandbox, and the IPAM state around them. */
+export const CniProbeSchema = z.object({
+  configPath: z.string(),
+  config: z.string(),
+  /** host-local's directory of this network (null: no host-local IPAM in the config). */
+  dataDir: z.string().nullable(),
+  before: z.array(CniAllocSchema),
+  add: CniCallSchema,
+  afterAdd: z.array(CniAllocSchema),
+  del: CniCallSchema,
+  afterDel: z.array(CniAllocSchema),
+});
+export type CniProbe = z.infer<typeof CniProbeSchema>;
+
 export const ProbeResultSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
@@ -184,6 +202,8 @@ export const ProbeResultSchema = z.object({
   /** ping with `capture`: the pcap (base64) tcpdump saved on the device during the ping, or why there is none. */
   capture: z.string().optional(),
   captureError: z.string().optional(),
+  /** cni: what the runtime-like ADD and DEL did (null: no configuration found). */
+  cni: CniProbeSchema.nullable().optional(),
   output: z.string(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;

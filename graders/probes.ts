@@ -4,6 +4,7 @@
  */
 import {z} from 'zod';
 import type {ProbeResult} from './model';
+import {parseCniProbe} from './parse/cni';
 
 /** Tokens reach the collector as blank-separated words, so they must not contain blanks. */
 const word = z.string().regex(/^[A-Za-z0-9_.:@/-]+$/, 'letters, digits and _.:@/- only');
@@ -38,6 +39,12 @@ export const ProbeDeclSchema = z.discriminatedUnion('kind', [
   z.object({id, kind: z.literal('resolve'), from, name: word}),
   /** Sends UDP datagrams from `from` to `to`:port and reports the source address a listener in `listenIn` saw. */
   z.object({id, kind: z.literal('source'), from, to: word, port, listenIn: word.optional()}),
+  /**
+   * Does what a runtime does for a Pod, in namespace `from` (the node): CNI ADD, then DEL, for a
+   * throwaway sandbox (namespace and container ID netlab-cni-<id>) with the first network configuration in `dir`, reading host-local's
+   * allocations before, between and after. Runs after the state is read (it adds a veth for a moment).
+   */
+  z.object({id, kind: z.literal('cni'), from, dir: word.default('/etc/cni/net.d')}),
 ]);
 export type ProbeDecl = z.infer<typeof ProbeDeclSchema>;
 
@@ -64,6 +71,8 @@ export function probeLine(p: ProbeDecl): string {
       return `${p.id} resolve ${ns} ${p.name}`;
     case 'source':
       return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? '.'}`;
+    case 'cni':
+      return `${p.id} cni ${ns} ${p.dir}`;
   }
 }
 
@@ -100,6 +109,10 @@ export function probeResult(p: ProbeDecl, rc: number, output: string): ProbeResu
         canonicalName ??= m[2] || undefined;
       }
       return {...base, ok: rc === 0 && answers.length > 0, answers, canonicalName};
+    }
+    case 'cni': {
+      const cni = parseCniProbe(output);
+      return {...base, ok: rc === 0 && cni?.add.exitCode === 0 && cni.del.exitCode === 0, cni};
     }
     case 'ping': {
       if (!p.capture) return {...base, ok: rc === 0};
