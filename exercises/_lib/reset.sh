@@ -22,7 +22,8 @@ for netlab_p in /proc/[0-9]*; do
   case $netlab_comm in
     # Daemons and long-running tools lessons start; bash is spared on purpose.
     dnsmasq | socat | nc | nc.openbsd | ncat | netcat | tcpdump | ping | arping | \
-      python3 | python | busybox | httpd | udhcpd | udhcpc | dhclient | iperf | iperf3 | conntrack)
+      python3 | python | busybox | httpd | udhcpd | udhcpc | dhclient | iperf | iperf3 | conntrack | \
+      bird | birdc | nginx)
       netlab_victims+=("$netlab_pid") ;;
     # Open vSwitch's daemons and the "monitor" parents --monitor gives them
     # (which restart a daemon only after a crash signal, never after KILL).
@@ -131,7 +132,7 @@ printf '%s' "$netlab_batch" | ip -6 -force -batch - >/dev/null 2>&1
 ip -all netns delete 2>/dev/null
 rm -rf /run/netns/* /etc/netns/* 2>/dev/null
 
-# Files DHCP lessons leave outside /etc/netns: the server's and clients'
+# Files lessons leave outside /etc/netns. DHCP: the server's and clients'
 # leases (a new server would hand out the old addresses), and the root's
 # resolv.conf, which a DHCP client run without its own /etc/netns/<ns>/
 # overwrites. Tests first: rm is a process, and the common case has none.
@@ -139,8 +140,11 @@ netlab_batch=""
 for netlab_l in /var/lib/misc/dnsmasq.leases /var/lib/dhcp/dhclient*.leases /var/lib/udhcpd/udhcpd.leases; do
   [[ -e $netlab_l ]] && netlab_batch+=" $netlab_l"
 done
+# CNI lessons: configs, and host-local IPAM's allocations (the next ADD
+# would skip the addresses they hold).
+for netlab_l in /etc/cni /var/lib/cni; do [[ -e $netlab_l ]] && netlab_batch+=" $netlab_l"; done
 # shellcheck disable=SC2086 # the paths have no blanks
-[[ -n $netlab_batch ]] && rm -f $netlab_batch
+[[ -n $netlab_batch ]] && rm -rf $netlab_batch
 netlab_v=""
 IFS= read -r -d '' netlab_v </etc/resolv.conf
 [[ $netlab_v == $'# No DNS server is configured yet: the DNS chapter starts one with dnsmasq.\n' ]] ||
