@@ -186,7 +186,11 @@ overlay_and_pack() {
   # dpkg-divert would make this link when dash is installed; system() needs it.
   [ -e "$root/usr/bin/sh" ] || ln -s dash "$root/usr/bin/sh"
   ln -sf /proc/self/mounts "$root/etc/mtab"
-  mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/run,var/lib/misc,etc/netns}
+  mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/lib/misc,etc/netns}
+  # Links Debian's postinsts would make: /var/run/netns is where CNI runtimes
+  # and tutorials name network namespaces, and it must be the tmpfs ip uses.
+  rm -rf "$root/var/run" "$root/var/lock"
+  ln -s /run "$root/var/run"; ln -s /run/lock "$root/var/lock"
   chmod 1777 "$root/tmp"
   # Debian compiles Python's bytecode in postinst, which never runs here; without
   # it every "python3" compiles its imports again (25 s on the emulated CPU,
