@@ -9,6 +9,7 @@ import path from 'node:path';
 import type {Exercise} from '../graders/exercise';
 import {expectedFailure, mismatch, type ExerciseCase} from '../graders/node';
 import {expandSeeds} from '../graders/params';
+import {libScriptPath} from '../graders/start';
 import {gradeSnapshot, SnapshotSchema, type Snapshot} from '../graders/snapshot';
 import {loadDefinition} from './discover';
 import {shown, type Problem} from './schema';
@@ -89,6 +90,16 @@ function checkFiles(dir: string, ex: Exercise, problem: (file: string, what: str
       'the setup script is missing',
       `create ${ex.setup}: it builds the start state after exercises/_lib/reset.sh (it may be just \`true\`)`,
     );
+  }
+  for (const lib of ex.libs) {
+    // The exercise folder is <exercises>/<chapter>/<slug>.
+    const libPath = path.join(dir, '..', '..', libScriptPath(lib));
+    if (!existsSync(libPath))
+      problem(
+        f('exercise.ts'),
+        `libs names "${lib}", but ${libPath} does not exist`,
+        `create ${libPath} or remove "${lib}" from libs`,
+      );
   }
   const solution = f(ex.solution);
   if (!existsSync(solution)) {

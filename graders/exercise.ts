@@ -41,6 +41,11 @@ export const ExerciseSchema = z
     title: z.string().min(3),
     /** Files inside the exercise folder. */
     setup: z.string().default('setup.sh'),
+    /**
+     * Shared start-state builders, run in this order after the reset and before setup.sh:
+     * "k8s" is exercises/_lib/k8s.sh. They define shell functions setup.sh calls.
+     */
+    libs: z.array(z.string().regex(/^[a-z0-9-]+$/, 'the name of a file exercises/_lib/<name>.sh')).default([]),
     solution: z.string().default('solution.sh'),
     probes: z.array(ProbeDeclSchema).default([]),
     /**

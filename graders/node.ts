@@ -11,7 +11,7 @@ import {collectAndGrade} from './collect';
 import type {Exercise, GradeResult} from './exercise';
 import {baseCaseName, expandSeeds, instantiate, paramsFor, paramsScript} from './params';
 import type {Section} from './sections';
-import {RESET_SCRIPT, startScript} from './start';
+import {libScriptPath, ownSetup, RESET_SCRIPT, startScript} from './start';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXERCISES_DIR = join(REPO_ROOT, 'exercises');
@@ -97,9 +97,10 @@ export function resetScript(): string {
   return readFileSync(join(EXERCISES_DIR, RESET_SCRIPT), 'utf8');
 }
 
-/** The exercise's own setup.sh, as written. */
+/** The exercise's own part of Start: the shared builders it names in `libs`, then its setup.sh. */
 export function ownSetupScript(ex: Exercise): string {
-  return readFileSync(join(exerciseDir(ex.id), ex.setup), 'utf8');
+  const libs = ex.libs.map((name) => ({name, text: readFileSync(join(EXERCISES_DIR, libScriptPath(name)), 'utf8')}));
+  return ownSetup(libs, readFileSync(join(exerciseDir(ex.id), ex.setup), 'utf8'));
 }
 
 /** What Start runs: the shared reset, then setup.sh (the same text the site runs). */

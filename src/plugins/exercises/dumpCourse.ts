@@ -17,6 +17,7 @@ const out: CourseDump = {
     id: ex.id,
     title: ex.title,
     setup: ex.setup,
+    libs: ex.libs,
     solution: ex.solution,
     hints: ex.hints,
     checks: ex.checks.map((c) => ({title: c.title, hints: c.hints})),

@@ -7,7 +7,7 @@
 import {readFile} from 'node:fs/promises';
 import path from 'node:path';
 import type {Outline, Problem} from '../../../course/schema';
-import {RESET_SCRIPT, startScript} from '../../../graders/start';
+import {libScriptPath, ownSetup, RESET_SCRIPT, startScript} from '../../../graders/start';
 import type {ExerciseScripts, ExerciseSummary} from './types';
 
 /** The part of a graders exercise definition the site needs at build time. */
@@ -15,6 +15,8 @@ export interface RegistryEntry {
   id: string;
   title: string;
   setup: string;
+  /** Shared builders (exercises/_lib/<name>.sh) that run before setup.sh. */
+  libs: string[];
   solution: string;
   hints: string[];
   checks: {title: string; hints: string[]}[];
@@ -47,12 +49,15 @@ async function loadOne(root: string, ex: RegistryEntry, reset: string): Promise<
   const dir = path.join(root, ...ex.id.split('/'));
   const read = (name: string) => readFile(path.join(dir, name), 'utf8');
   const [chapter = ''] = ex.id.split('/');
+  const libs = await Promise.all(
+    ex.libs.map(async (name) => ({name, text: await readFile(path.join(root, libScriptPath(name)), 'utf8')})),
+  );
   return {
     summary: {id: ex.id, chapter, title: ex.title},
     scripts: {
       id: ex.id,
       // Start runs the same text as the recorder and the replay in Node.
-      setup: startScript(reset, await read(ex.setup)),
+      setup: startScript(reset, ownSetup(libs, await read(ex.setup))),
       solution: await read(ex.solution),
       hints: [
         ...ex.hints.map((text) => ({text})),

@@ -10,6 +10,7 @@ const entry = (id: string): RegistryEntry => ({
   id,
   title: 'Two namespaces',
   setup: 'setup.sh',
+  libs: [],
   solution: 'solution.sh',
   hints: ['general'],
   checks: [{title: 'a check', hints: ['nudge', 'answer']}],
@@ -55,6 +56,18 @@ describe('exercise loading', () => {
     const setup = ex?.scripts.setup ?? '';
     expect(setup.startsWith(RESET.trimEnd())).toBe(true);
     expect(setup.endsWith('ip netns add red\n')).toBe(true);
+  });
+
+  it('runs the shared builders an exercise names between the reset and its setup', async () => {
+    await writeFile(path.join(root, '_lib', 'k8s.sh'), 'k8s_node() { ip netns add "$1"; }\n');
+    await folder('kubernetes/two', {...COMPLETE, 'setup.sh': 'k8s_node node1\n'});
+    const [ex] = await loadExercises(root, [{...entry('kubernetes/two'), libs: ['k8s']}]);
+    const setup = ex?.scripts.setup ?? '';
+    const at = (text: string) => setup.indexOf(text);
+    expect(at('ip -all netns delete')).toBeGreaterThanOrEqual(0);
+    expect(at('ip -all netns delete')).toBeLessThan(at('k8s_node() {'));
+    expect(at('k8s_node() {')).toBeLessThan(at('k8s_node node1'));
+    expect(setup).toContain('# ---- _lib/k8s.sh ----');
   });
 
   it('keeps the lesson order it is given', async () => {
