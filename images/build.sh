@@ -186,7 +186,7 @@ overlay_and_pack() {
   # dpkg-divert would make this link when dash is installed; system() needs it.
   [ -e "$root/usr/bin/sh" ] || ln -s dash "$root/usr/bin/sh"
   ln -sf /proc/self/mounts "$root/etc/mtab"
-  mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/lib/misc,etc/netns}
+  mkdir -p "$root"/{proc,sys,dev,run,tmp,root,var/lib/misc,etc/netns,etc/nginx/sites-enabled}
   # Links Debian's postinsts would make: /var/run/netns is where CNI runtimes
   # and tutorials name network namespaces, and it must be the tmpfs ip uses.
   rm -rf "$root/var/run" "$root/var/lock"

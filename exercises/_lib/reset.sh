@@ -143,6 +143,8 @@ done
 # CNI lessons: configs, and host-local IPAM's allocations (the next ADD
 # would skip the addresses they hold).
 for netlab_l in /etc/cni /var/lib/cni; do [[ -e $netlab_l ]] && netlab_batch+=" $netlab_l"; done
+# Ingress lessons: the sites a learner gave nginx (the image has none).
+for netlab_l in /etc/nginx/conf.d/* /etc/nginx/sites-enabled/*; do [[ -e $netlab_l ]] && netlab_batch+=" $netlab_l"; done
 # shellcheck disable=SC2086 # the paths have no blanks
 [[ -n $netlab_batch ]] && rm -rf $netlab_batch
 netlab_v=""
