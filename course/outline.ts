@@ -122,7 +122,7 @@ export default {
     },
     {
       id: 'kubernetes',
-      title: 'Containers and Kubernetes',
+      title: 'Kubernetes networking',
       chapters: [
         {
           id: 'containers',
