@@ -12,6 +12,7 @@ import {buildNetState} from './state';
 
 type CollectSpec = Pick<Exercise, 'probes' | 'files' | 'binaryFiles' | 'deepNamespaces'> & {
   processes?: readonly string[];
+  conntrack?: boolean;
 };
 
 const shellQuote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
@@ -38,6 +39,7 @@ export function collectorCommand(script: string, spec: CollectSpec, waitSeconds 
     `NETLAB_DEEP=${shellQuote(spec.deepNamespaces.join(' '))}`,
     `NETLAB_WAIT=${waitSeconds}`,
     `NETLAB_PROCS=${shellQuote((spec.processes ?? []).join(' '))}`,
+    `NETLAB_CONNTRACK=${spec.conntrack ? 1 : ''}`,
   ];
   return `${params.join('\n')}\n${stripComments(script)}`;
 }

@@ -9,6 +9,8 @@
 #   NETLAB_WAIT    probe timeout in seconds, default 1
 #   NETLAB_PROCS   process names (comm) to list with their namespace and
 #                  arguments; dnsmasq's lease file is sent along
+#   NETLAB_CONNTRACK non-empty: send conntrack entries of the root and deep
+#                  namespaces
 # Output is a sequence of frames "@@section <ns> <name> <rc> <bytes>\n<body>\n",
 # where <ns> is "." for the root namespace. Lengths are byte counts, so a body
 # can contain anything (even "@@section") without confusing the reader.
@@ -144,6 +146,13 @@ collect_netfilter() { # ns
   else
     emit "$ns" iptables.legacy 0 ""
   fi
+  # IPVS virtual servers (kube-proxy's IPVS mode) of this namespace, once
+  # the module is loaded: /proc/net/ip_vs is read with a builtin, and sent
+  # only when it lists a service.
+  if [[ -r /proc/net/ip_vs ]]; then
+    l=(); mapfile -t -d '' l </proc/net/ip_vs
+    case ${l[0]-} in *$'\n'TCP\ * | *$'\n'UDP\ * | *$'\n'SCTP\ * | *$'\n'FWM\ *) emit "$ns" ipvs 0 "${l[0]}" ;; esac
+  fi
   # ss -p walks every process's fds; skip it when there is no socket at all.
   if has_sockets; then
     out=$(ss -H -ltunp 2>&1); emit "$ns" ss $? "$out"
@@ -215,9 +224,32 @@ start_probe() { # id kind from target args...
     udp) probe_udp "$target" "$1" "${enter[@]}" & ;;
     source) probe_source "$id" "$target" "$1" "$2" "${enter[@]}" & ;;
     cni) probe_cni "$id" "$target" "${enter[@]}" & ;;
+    http) probe_http "$id" "$target" "$@" "${enter[@]}" & ;;
     *) printf 'unknown probe kind %s' "$kind"; (exit 127) & ;;
   esac
   probe_pids+=("$!")
+}
+
+# HTTP GETs to see which backend answers (a Service spreads connections
+# over its endpoints): <count> connections, one socat process each. HTTP/1.0
+# with "Connection: close", so the server closes and socat returns at once;
+# -t lets a slow server answer after the request's end. Output per
+# connection: "@@conn <rc>", then the response as received.
+probe_http() { # id target port count host|- path [nsenter...]
+  local out=$T.http.$1 target=$2 port=$3 count=$4 host=$5 path=$6 i rc ok=1 req body=()
+  shift 6
+  [[ $host == - ]] && host=$target
+  req="GET $path HTTP/1.0"$'\r\n'"Host: $host"$'\r\n'"User-Agent: netlab-probe"$'\r\n'"Connection: close"$'\r\n'
+  for ((i = 0; i < count; i++)); do
+    # <<< adds the final newline that ends the header block.
+    "$@" socat -t $((NETLAB_WAIT + 2)) -T $((NETLAB_WAIT + 2)) - "TCP:$target:$port,connect-timeout=$NETLAB_WAIT" \
+      <<<"$req"$'\r' >"$out" 2>&1
+    rc=$?
+    body=(); mapfile -t -d '' body <"$out"
+    printf '@@conn %s\n%s\n' "$rc" "${body[0]-}"
+    [[ $rc -eq 0 ]] && ok=0
+  done
+  return "$ok"
 }
 
 probe_udp() { # target port [nsenter...]: send one datagram, any reply counts
@@ -483,6 +515,23 @@ for i in "${!probe_ids[@]}"; do
   while [[ $out == *$'\n' ]]; do out=${out%$'\n'}; done
   emit . "probe.${probe_ids[i]}" "$rc" "$out"
 done
+# Connection tracking entries, opt-in (the table can be large), read once
+# the probes are done so their connections are in it: at most the first 400
+# lines of /proc/net/nf_conntrack of the root and each deep namespace.
+collect_conntrack() { # ns
+  local l=() IFS=$'\n'
+  [[ -r /proc/net/nf_conntrack ]] || return 0
+  mapfile -t -n 400 l </proc/net/nf_conntrack
+  emit "$1" conntrack 0 "${l[*]}"
+}
+if [[ -n ${NETLAB_CONNTRACK:-} ]]; then
+  export -f collect_conntrack
+  collect_conntrack .
+  for ns in "${namespaces[@]}"; do
+    is_deep "$ns" || continue
+    nsenter "--net=/run/netns/$ns" bash -c 'collect_conntrack "$1"' _ "$ns" 2>/dev/null
+  done
+fi
 # The agent's shell has a loadable rm builtin; elsewhere rm is one process.
 enable rm 2>/dev/null || enable -f /usr/lib/bash/rm rm 2>/dev/null
 rm -f "$T".*

@@ -64,6 +64,8 @@ export const ExerciseSchema = z
     processes: z
       .array(z.string().regex(/^[A-Za-z0-9_.:-]{1,15}$/, 'a process name (comm) of 1-15 characters'))
       .default([]),
+    /** Send the connection tracking table of the root and deep namespaces (Service labs: which Pod served). */
+    conntrack: z.boolean().default(false),
     hints: z.array(z.string()).default([]),
     checks: z.array(CheckSchema).min(1),
     /**

@@ -7,6 +7,8 @@ import {z} from 'zod';
 import {IptablesDumpSchema} from './parse/iptables-model';
 import {NftRulesetSchema} from './parse/nft-model';
 import {OvsStateSchema} from './parse/ovs';
+import {IpvsServiceSchema} from './parse/ipvs';
+import {ConntrackEntrySchema} from './parse/conntrack';
 import {BondSchema, BondSlaveSchema, IpvlanSchema, TunSchema} from './parse/devices';
 
 export const NET_STATE_VERSION = 1;
@@ -169,6 +171,10 @@ export const NsStateSchema = z.object({
   iptables: z.object({nft: IptablesDumpSchema, legacy: IptablesDumpSchema}).optional(),
   nft: NftRulesetSchema.optional(),
   sockets: z.array(SocketSchema).optional(),
+  /** IPVS virtual servers (root and deep namespaces; only once ip_vs is loaded and has a service). */
+  ipvs: z.array(IpvsServiceSchema).optional(),
+  /** Connection tracking entries (root and deep namespaces; only when the exercise sets `conntrack`). */
+  conntrack: z.array(ConntrackEntrySchema).optional(),
 });
 export type NsState = z.infer<typeof NsStateSchema>;
 
@@ -190,6 +196,17 @@ export const CniProbeSchema = z.object({
 });
 export type CniProbe = z.infer<typeof CniProbeSchema>;
 
+/** One connection of an `http` probe. */
+export const HttpResponseSchema = z.object({
+  exitCode: z.number().int(),
+  /** The status code; null when no HTTP response came (refused, timed out, not HTTP). */
+  status: z.number().int().nullable(),
+  body: z.string(),
+  /** What came instead of a response (socat's error), when there was none. */
+  error: z.string().optional(),
+});
+export type HttpResponse = z.infer<typeof HttpResponseSchema>;
+
 export const ProbeResultSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
@@ -204,6 +221,8 @@ export const ProbeResultSchema = z.object({
   captureError: z.string().optional(),
   /** cni: what the runtime-like ADD and DEL did (null: no configuration found). */
   cni: CniProbeSchema.nullable().optional(),
+  /** http: one entry per connection, in order. */
+  responses: z.array(HttpResponseSchema).optional(),
   output: z.string(),
 });
 export type ProbeResult = z.infer<typeof ProbeResultSchema>;

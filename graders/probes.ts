@@ -3,7 +3,7 @@
  * the result travels in the same framed output as the state.
  */
 import {z} from 'zod';
-import type {ProbeResult} from './model';
+import type {HttpResponse, ProbeResult} from './model';
 import {parseCniProbe} from './parse/cni';
 
 /** Tokens reach the collector as blank-separated words, so they must not contain blanks. */
@@ -45,6 +45,20 @@ export const ProbeDeclSchema = z.discriminatedUnion('kind', [
    * allocations before, between and after. Runs after the state is read (it adds a veth for a moment).
    */
   z.object({id, kind: z.literal('cni'), from, dir: word.default('/etc/cni/net.d')}),
+  /**
+   * `count` HTTP/1.0 GETs of `path` with Host `host` (default: `to`), one connection each, so a
+   * grader sees which backends answer a Service and what they say.
+   */
+  z.object({
+    id,
+    kind: z.literal('http'),
+    from,
+    to: word,
+    port: port.default(80),
+    host: word.optional(),
+    path: word.startsWith('/').default('/'),
+    count: z.number().int().min(1).max(30).default(1),
+  }),
 ]);
 export type ProbeDecl = z.infer<typeof ProbeDeclSchema>;
 
@@ -73,7 +87,28 @@ export function probeLine(p: ProbeDecl): string {
       return `${p.id} source ${ns} ${p.to} ${p.port} ${p.listenIn ?? '.'}`;
     case 'cni':
       return `${p.id} cni ${ns} ${p.dir}`;
+    case 'http':
+      return `${p.id} http ${ns} ${p.to} ${p.port} ${p.count} ${p.host ?? '-'} ${p.path}`;
   }
+}
+
+/** One response per "@@conn <rc>" part: the status code, and the body after the header block. */
+export function parseHttpProbe(output: string): HttpResponse[] {
+  const parts = output.split(/^@@conn (\d+)$/m);
+  const out: HttpResponse[] = [];
+  // split with a capture group gives [before, rc, text, rc, text, ...].
+  for (let i = 1; i + 1 < parts.length; i += 2) {
+    const text = (parts[i + 1] ?? '').replace(/^\n/, '').replace(/\n$/, '');
+    const status = /^HTTP\/\d(?:\.\d)? (\d{3})/.exec(text);
+    const sep = /\r?\n\r?\n/.exec(text);
+    out.push({
+      exitCode: Number(parts[i]),
+      status: status ? Number(status[1]) : null,
+      body: status && sep ? text.slice(sep.index + sep[0].length) : '',
+      ...(status ? {} : {error: text.trim()}),
+    });
+  }
+  return out;
 }
 
 /** The collector appends the capture to a capturing ping's output on a line of its own. */
@@ -109,6 +144,10 @@ export function probeResult(p: ProbeDecl, rc: number, output: string): ProbeResu
         canonicalName ??= m[2] || undefined;
       }
       return {...base, ok: rc === 0 && answers.length > 0, answers, canonicalName};
+    }
+    case 'http': {
+      const responses = parseHttpProbe(output);
+      return {...base, ok: responses.some((r) => r.status !== null), responses};
     }
     case 'cni': {
       const cni = parseCniProbe(output);

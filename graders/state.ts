@@ -8,6 +8,8 @@ import {parseIptablesSave} from './parse/iptables';
 import {parseNetconf} from './parse/netconf';
 import {parseNftRuleset} from './parse/nft';
 import {parseOvs} from './parse/ovs';
+import {parseIpvs} from './parse/ipvs';
+import {parseConntrack} from './parse/conntrack';
 import * as ip from './parse/iproute';
 import {parseDnsmasqLeases, parseProcs} from './parse/procs';
 import {probeResult, type ProbeDecl} from './probes';
@@ -90,6 +92,8 @@ export function buildNetState(sections: Section[], probes: readonly ProbeDecl[] 
       read('iptables.legacy', parseIptablesSave, (v) => (iptLegacy = v)),
       read('nft', parseNftRuleset, (v) => (ns.nft = v)),
       read('ss', ip.parseSockets, (v) => (ns.sockets = v)),
+      read('ipvs', parseIpvs, (v) => (ns.ipvs = v)),
+      read('conntrack', parseConntrack, (v) => (ns.conntrack = v)),
     ];
     for (const e of optional) if (e !== null) problems.push(e);
     if (iptNft || iptLegacy) {
