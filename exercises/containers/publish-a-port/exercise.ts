@@ -2,6 +2,7 @@ import {probeOk} from '../../../graders/checks';
 import {destNatRules, type DnatRule} from '../../../graders/dnat';
 import {diagnoseFlow, explain, type Diagnosis} from '../../../graders/diagnose';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
+import {dnatRuleCheck, fetchCheck, type PortForward} from '../../../graders/portforward';
 import {natStatus} from '../../../graders/nat';
 import type {Query} from '../../../graders/query';
 
@@ -41,8 +42,23 @@ const rules = (q: Query): DnatRule[] => {
   return root ? destNatRules(root, {src: OUTSIDE, dst: PUBLIC, iif: out, oif: bridge}) : [];
 };
 
-const where = (r: DnatRule) => `${r.to}${r.port === undefined ? ` (port unchanged, so ${PUBLIC_PORT})` : `:${r.port}`}`;
-const list = (rs: DnatRule[]) => rs.map((r) => `${r.tool}: ${r.text}`).join(' | ');
+/** outside → 198.51.100.1:8080, translated to the container's port 80. */
+const forward = (q: Query): PortForward => ({
+  clientName: 'outside',
+  client: OUTSIDE,
+  public: PUBLIC,
+  publicPort: PUBLIC_PORT,
+  serverName: 'web',
+  server: WEB,
+  port: PORT,
+  translator: 'the host',
+  inIface: ifaces(q).out,
+  probe: FETCH,
+  rules: rules(q),
+  blockers: inbound(q),
+  wrongPlaceNote: "8080 is the published port on the host, 80 the container's port",
+  outputNote: "that is how Docker publishes a port to the host's own clients",
+});
 
 export default defineExercise({
   id: 'containers/publish-a-port',
@@ -116,65 +132,14 @@ export default defineExercise({
         "This is what `docker run -p 8080:80` writes: a DNAT rule in the nat table's PREROUTING chain (or an nftables chain of type nat on the prerouting hook with `dnat to`).",
         '`iptables -t nat -A PREROUTING -p tcp -d 198.51.100.1 --dport 8080 -j DNAT --to-destination ...` (which port does web listen on?)',
       ],
-      run: (q) => {
-        const all = rules(q);
-        if (all.length === 0) return fail('There is no DNAT rule in iptables (either backend) or nftables.');
-        const arriving = all.filter((r) => r.hook !== 'output');
-        if (arriving.length === 0) {
-          return fail(
-            `Your DNAT rule is on the OUTPUT hook, which only sees connections the host itself opens (that is how Docker ` +
-              `publishes a port to the host's own clients); outside's packets arrive from the wire and go through PREROUTING. Rule: ${list(all)}`,
-          );
-        }
-        const applies = arriving.filter((r) => r.match.m !== false);
-        if (applies.length === 0) {
-          return fail(
-            `None of your DNAT rules applies to a packet from ${OUTSIDE} to ${PUBLIC} arriving on ${ifaces(q).out} ` +
-              `(check the address and interface matches): ${list(arriving)}`,
-          );
-        }
-        const right = applies.filter((r) => r.to === WEB && r.port === PORT);
-        if (right.length === 0) {
-          const r = applies[0];
-          return fail(
-            `Your ${r.tool} rule sends outside's connections to ${where(r)}, but the server in web listens on ${WEB}:${PORT}: ` +
-              `8080 is the published port on the host, 80 the container's port. Rule: ${r.text}`,
-          );
-        }
-        if (right.some((r) => r.match.m === true)) return pass();
-        // A protocol, port, addrtype match or a user chain cannot be evaluated here: the live connection decides.
-        if (probeOk(q, FETCH)) return pass();
-        const why = right[0].match.why ?? 'a match this grader cannot evaluate';
-        const blocked = explain(inbound(q).filter((d) => d.direction === 'request'));
-        return fail(
-          `Your rule toward ${WEB}:${PORT} uses ${why}, which the grader cannot evaluate, so the live test decides: ` +
-            `outside could not connect to ${PUBLIC}:${PUBLIC_PORT}.${blocked ? ` ${blocked}` : ''} Rule: ${right[0].text}`,
-        );
-      },
+      run: (q) => dnatRuleCheck(q, forward(q)),
     },
     {
       id: 'fetch',
       title: 'outside gets the page from 198.51.100.1:8080',
       dependsOn: ['forwarding'],
       hints: ['`ip netns exec outside curl -m 3 http://198.51.100.1:8080/` should print "hello from web".'],
-      run: (q) => {
-        if (probeOk(q, FETCH)) return pass();
-        const why = explain(inbound(q));
-        const out = q.probe(FETCH)?.output ?? '';
-        const head = `A TCP connection from outside to ${PUBLIC}:${PUBLIC_PORT} failed`;
-        if (why) return fail(`${head}. ${why}`);
-        // A reset: a host answered with nothing listening, the host itself (no DNAT) or web on the wrong port.
-        if (/refused/i.test(out)) {
-          return fail(
-            `${head}: connection refused. It reached a host where nothing listens on that port: the root namespace ` +
-              `if no DNAT rule applied, or web if the rule sends it to another port than ${PORT}.`,
-          );
-        }
-        return fail(
-          `${head} (no answer). Nothing in the host's routing or FORWARD filtering stops it: check the DNAT rule, ` +
-            `and that the server in web (started by the setup) still listens on port ${PORT}.`,
-        );
-      },
+      run: (q) => fetchCheck(q, forward(q)),
     },
     {
       id: 'masquerade',

@@ -1,7 +1,7 @@
-import {probeOk} from '../../../graders/checks';
 import {destNatRules, type DnatRule} from '../../../graders/dnat';
 import {diagnoseFlow, explain, type Diagnosis} from '../../../graders/diagnose';
 import {defineExercise, fail, pass} from '../../../graders/exercise';
+import {dnatRuleCheck, fetchCheck, type PortForward} from '../../../graders/portforward';
 import type {Query} from '../../../graders/query';
 
 const SERVER = '192.168.10.2';
@@ -28,8 +28,21 @@ const rules = (q: Query): DnatRule[] => {
   return root ? destNatRules(root, {src: CLIENT, dst: PUBLIC, iif: wan, oif: lan}) : [];
 };
 
-const where = (r: DnatRule) => `${r.to}${r.port === undefined ? ` (port unchanged, so ${PUBLIC_PORT})` : `:${r.port}`}`;
-const list = (rs: DnatRule[]) => rs.map((r) => `${r.tool}: ${r.text}`).join(' | ');
+/** wan → 203.0.113.1:8080, translated to the web server in lan. */
+const forward = (q: Query): PortForward => ({
+  clientName: 'wan',
+  client: CLIENT,
+  public: PUBLIC,
+  publicPort: PUBLIC_PORT,
+  serverName: 'lan',
+  server: SERVER,
+  port: PORT,
+  translator: 'the router',
+  inIface: ifaces(q).wan,
+  probe: PROBE,
+  rules: rules(q),
+  blockers: diagnose(q),
+});
 
 export default defineExercise({
   id: 'nat/port-forward',
@@ -63,46 +76,7 @@ export default defineExercise({
         "Use iptables' nat table, chain PREROUTING, target DNAT, or an nftables chain of type nat on the prerouting hook with `dnat to`.",
         '`iptables -t nat -A PREROUTING -p tcp -d 203.0.113.1 --dport 8080 -j DNAT --to-destination ...` (where does the server listen?)',
       ],
-      run: (q) => {
-        const all = rules(q);
-        if (all.length === 0) return fail('There is no DNAT rule in iptables (either backend) or nftables.');
-        const arriving = all.filter((r) => r.hook !== 'output');
-        if (arriving.length === 0) {
-          return fail(
-            `Your DNAT rule is on the OUTPUT hook, which only sees connections the router itself opens; ` +
-              `wan's packets arrive from outside and go through PREROUTING. Rule: ${list(all)}`,
-          );
-        }
-        const applies = arriving.filter((r) => r.match.m !== false);
-        if (applies.length === 0) {
-          return fail(
-            `None of your DNAT rules applies to a packet from ${CLIENT} to ${PUBLIC} arriving on ${ifaces(q).wan} ` +
-              `(check the address and interface matches): ${list(arriving)}`,
-          );
-        }
-        const right = applies.filter((r) => r.to === SERVER && r.port === PORT);
-        if (right.length === 0) {
-          const r = applies[0];
-          return fail(
-            `Your ${r.tool} rule sends wan's connections to ${where(r)}, but the web server listens on ${SERVER}:${PORT}. Rule: ${r.text}`,
-          );
-        }
-        if (right.some((r) => r.match.m === true)) return pass();
-        // A protocol or port match cannot be evaluated here: only the live connection can tell.
-        if (probeOk(q, PROBE)) return pass();
-        const why = right[0].match.why ?? 'a match this grader cannot evaluate';
-        const blocked = explain(diagnose(q).filter((d) => d.direction === 'request'));
-        if (blocked) {
-          return fail(
-            `Your rule toward ${SERVER}:${PORT} uses ${why}, which the grader cannot evaluate, and the live test ` +
-              `cannot show whether it applies because the translated packets are stopped first: ${blocked}`,
-          );
-        }
-        return fail(
-          `Your rule toward ${SERVER}:${PORT} uses ${why}, which the grader cannot evaluate, so the live test decides: ` +
-            `wan could not connect to ${PUBLIC}:${PUBLIC_PORT}. Rule: ${right[0].text}`,
-        );
-      },
+      run: (q) => dnatRuleCheck(q, forward(q)),
     },
     {
       id: 'forward-filter',
@@ -125,24 +99,7 @@ export default defineExercise({
       title: 'A client in wan reaches the web server at 203.0.113.1:8080',
       dependsOn: ['forwarding'],
       hints: ['`ip netns exec wan curl -m 3 http://203.0.113.1:8080/` should print "hello from lan".'],
-      run: (q) => {
-        if (probeOk(q, PROBE)) return pass();
-        const why = explain(diagnose(q));
-        const out = q.probe(PROBE)?.output ?? '';
-        const head = `A TCP connection from wan to ${PUBLIC}:${PUBLIC_PORT} failed`;
-        if (why) return fail(`${head}. ${why}`);
-        // A reset means a host answered with nothing listening: the router itself, or lan on the wrong port.
-        if (/refused/i.test(out)) {
-          return fail(
-            `${head}: connection refused. The connection reached a host where nothing listens on that port: ` +
-              `the router itself if no DNAT rule applied, or lan if the rule sends it to another port than ${PORT}.`,
-          );
-        }
-        return fail(
-          `${head} (no answer). Nothing in the router's routing or FORWARD filtering stops it: check the DNAT rule, ` +
-            `and that the web server in lan (started by the setup) still listens on ${SERVER}:${PORT}.`,
-        );
-      },
+      run: (q) => fetchCheck(q, forward(q)),
     },
   ],
 });
