@@ -340,16 +340,16 @@ cni_allocs() { # dir: host-local's allocation files, one line each
     printf '%s\t%s\t%s\n' "${f##*/}" "${id%$'\r'}" "$ifn"
   done
 }
-cni_run() { # command sandbox plugins-json [nsenter...]: runs the chain, prints the last output
-  local cmd=$1 sb=$2 list=$3 n i conf prev="" out rc=0 t
+cni_run() { # command sandbox prev-result [nsenter...]: runs CNI_PLUGINS (DEL in reverse), prints the last output
+  local cmd=$1 sb=$2 prev=$3 n=${#CNI_PLUGINS[@]} i t conf out="" rc=0
   shift 3
-  n=$(jq length <<<"$list")
   for ((i = 0; i < n; i++)); do
     [[ $cmd == DEL ]] && t=$((n - 1 - i)) || t=$i
-    conf=$(jq -c --argjson i "$t" --arg prev "$prev" \
-      '.[$i] + (if $prev == "" then {} else {prevResult: ($prev | fromjson)} end)' <<<"$list")
-    out=$(CNI_COMMAND=$cmd CNI_CONTAINERID=$sb CNI_NETNS=/run/netns/$sb \
-      CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni timeout 20 "$@" "/usr/lib/cni/$(jq -r .type <<<"$conf")" <<<"$conf" 2>&1)
+    conf=${CNI_PLUGINS[t]#*$'\t'}
+    # The config is one line of JSON ending in "}": the previous result goes in before it.
+    [[ -n $prev ]] && conf="${conf%\}},\"prevResult\":$prev}"
+    out=$(CNI_COMMAND=$cmd CNI_CONTAINERID=$sb CNI_NETNS=/run/netns/$sb CNI_IFNAME=eth0 CNI_PATH=/usr/lib/cni \
+      timeout 20 "$@" "/usr/lib/cni/${CNI_PLUGINS[t]%%$'\t'*}" <<<"$conf" 2>&1)
     rc=$?
     [[ $rc -eq 0 ]] || break
     [[ $cmd == ADD ]] && prev=$out
@@ -358,7 +358,7 @@ cni_run() { # command sandbox plugins-json [nsenter...]: runs the chain, prints 
   return "$rc"
 }
 probe_cni() { # id dir [nsenter...]; the sandbox (namespace and container ID) is netlab-cni-<id>
-  local sb=netlab-cni-$1 dir=$2 f conf="" list data rc body=()
+  local sb=netlab-cni-$1 tmp=$T.cni.$1 dir=$2 f conf="" data rc result="" body=()
   shift 2
   for f in "$dir"/*; do
     case $f in *.conf | *.conflist | *.json) [[ -f $f ]] && { conf=$f; break; } ;; esac
@@ -366,19 +366,27 @@ probe_cni() { # id dir [nsenter...]; the sandbox (namespace and container ID) is
   [[ -n $conf ]] || { printf 'no network configuration (*.conf, *.conflist, *.json) in %s' "$dir"; return 2; }
   mapfile -t -d '' body <"$conf"
   printf '@@config %s\n%s\n' "$conf" "${body[0]-}"
-  list=$(jq -c 'if has("plugins") then . as $l | [.plugins[] | . + {name: $l.name, cniVersion: $l.cniVersion}]
-    else [.] end' "$conf" 2>&1) || { printf '%s' "$list"; return 3; }
-  data=$(jq -r '[.[] | select(.ipam.type == "host-local")][0] // empty
-    | (.ipam.dataDir // "/var/lib/cni/networks") + "/" + .name' <<<"$list")
+  # One jq for everything (it takes seconds to start on a busy emulated CPU):
+  # host-local's directory, then "<type>\t<config>" per plugin, with the
+  # list's name and cniVersion, as libcni hands each plugin its config.
+  jq -r '(if has("plugins") then . as $l | [.plugins[] | . + {name: $l.name, cniVersion: $l.cniVersion}]
+      else [.] end) as $p
+    | ([$p[] | select(.ipam.type? == "host-local")][0] | if . then (.ipam.dataDir // "/var/lib/cni/networks") + "/" + .name
+      else "" end), ($p[] | "\(.type)\t\(tojson)")' "$conf" >"$tmp" 2>&1 \
+    || { mapfile -t -d '' body <"$tmp"; printf '%s' "${body[0]-}"; return 3; }
+  CNI_PLUGINS=(); mapfile -t CNI_PLUGINS <"$tmp"
+  data=${CNI_PLUGINS[0]}; CNI_PLUGINS=("${CNI_PLUGINS[@]:1}")
   printf '@@ipam %s\n@@before\n' "$data"
   [[ -z $data ]] || cni_allocs "$data"
   ip netns add "$sb"
-  cni_run ADD "$sb" "$list" "$@" >"$T.cni"; rc=$?
-  mapfile -t -d '' body <"$T.cni"
+  cni_run ADD "$sb" "" "$@" >"$tmp"; rc=$?
+  mapfile -t -d '' body <"$tmp"
   printf '@@add %s\n%s@@after-add\n' "$rc" "${body[0]-}"
+  # DEL gets the ADD's result as prevResult, as the spec asks of a runtime that has one.
+  [[ $rc -eq 0 ]] && result=${body[0]%$'\n'}
   [[ -z $data ]] || cni_allocs "$data"
-  cni_run DEL "$sb" "$list" "$@" >"$T.cni"; rc=$?
-  mapfile -t -d '' body <"$T.cni"
+  cni_run DEL "$sb" "$result" "$@" >"$tmp"; rc=$?
+  mapfile -t -d '' body <"$tmp"
   printf '@@del %s\n%s@@after-del\n' "$rc" "${body[0]-}"
   [[ -z $data ]] || cni_allocs "$data"
   ip netns delete "$sb"

@@ -60,3 +60,15 @@ describe('cni probe', () => {
     expect(cni?.dataDir).toBe('/d');
   });
 });
+
+describe('cni probe with a .conflist', () => {
+  it("runs the chain with the list's name, so host-local keeps its addresses under that name", () => {
+    const cni = parseCniProbe(fixture('cni-probe-conflist.txt'));
+    expect(cni?.configPath).toBe('/etc/cni/list/10-k8s.conflist');
+    expect(cni?.dataDir).toBe('/var/lib/cni/networks/k8s');
+    expect(cni?.add.exitCode).toBe(0);
+    expect(cni?.afterAdd).toEqual([{ip: '10.244.1.2', containerId: 'netlab-cni-c3', ifname: 'eth0'}]);
+    expect(cni?.del.exitCode).toBe(0);
+    expect(cni?.afterDel).toEqual([]);
+  });
+});
