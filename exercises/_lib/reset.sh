@@ -131,6 +131,13 @@ printf '%s' "$netlab_batch" | ip -6 -force -batch - >/dev/null 2>&1
 # 4. Namespaces: their processes are gone, so deleting the names frees them.
 ip -all netns delete 2>/dev/null
 rm -rf /run/netns/* /etc/netns/* 2>/dev/null
+# Tunnel modules make a fallback device in the root namespace (tunl0, gre0,
+# sit0...) that cannot be deleted, only unloaded with its module.
+netlab_victims=()
+for netlab_t in ipip ip_gre sit ip6_gre ip6_tunnel ip_vti ip6_vti; do
+  [[ -d /sys/module/$netlab_t ]] && netlab_victims+=("$netlab_t")
+done
+((${#netlab_victims[@]})) && modprobe -r "${netlab_victims[@]}" 2>/dev/null
 
 # Files lessons leave outside /etc/netns. DHCP: the server's and clients'
 # leases (a new server would hand out the old addresses), and the root's
