@@ -132,6 +132,14 @@ export default {
             "Rebuild Docker's default bridge network with ip and iptables: a namespace, a veth on docker0, MASQUERADE out and DNAT to publish a port.",
           exercises: ['containers/publish-a-port'],
         },
+        {
+          id: 'cni',
+          doc: 'cni',
+          title: 'CNI: how a runtime wires a Pod',
+          blurb:
+            'Call the real CNI plugins the way containerd does: a bridge + host-local config, ADD and DEL, and the addresses host-local records.',
+          exercises: ['kubernetes/cni-add-a-pod'],
+        },
       ],
     },
   ],
