@@ -132,6 +132,14 @@ export default {
             "Rebuild Docker's default bridge network with ip and iptables: a namespace, a veth on docker0, MASQUERADE out and DNAT to publish a port.",
           exercises: ['containers/publish-a-port'],
         },
+        {
+          id: 'pod-to-pod',
+          doc: 'pod-to-pod',
+          title: 'Pod to Pod across nodes',
+          blurb:
+            'The Kubernetes network model by hand: a Pod CIDR per node, host-gw routes between the nodes, no NAT between Pods, and why br_netfilter matters.',
+          exercises: ['kubernetes/pod-to-pod-routes'],
+        },
       ],
     },
   ],

@@ -61,6 +61,14 @@ export function segmentOf(q: Query, link: string, ns: string | null): string | u
   return [`${ns ?? '.'}/${link}`, `${peer.ns ?? '.'}/${peer.link.name}`].sort().join('=');
 }
 
+/** "node1's cni0" for a segmentOf answer. */
+function segmentText(seg: string | undefined): string {
+  if (seg === undefined) return 'another link';
+  if (seg.includes('=')) return `the veth pair ${seg.replace('=', ' = ')}`;
+  const [ns, dev] = seg.split('/');
+  return ns === '.' ? `${dev} in the root namespace` : `${ns}'s ${dev}`;
+}
+
 /** Namespaces (the root is null) holding `ip` on some link, with that link. */
 function owners(q: Query, ip: string): {ns: string | null; link: Link}[] {
   return q.state.namespaces.flatMap((n) => {
@@ -154,18 +162,21 @@ export function walkPods(q: Query, from: Pod, to: Pod): Walk {
       return here === undefined || s === undefined || s === here;
     });
     if (same.length === 0) {
+      const seg = (o: {ns: string | null; link: Link}) => segmentText(segmentOf(q, o.link.name, o.ns));
       const where = cands.length
-        ? ` ${next} belongs to ${cands.map((c) => `${label(c.ns)} (${c.link.name})`).join(', ')}, which is not on ${r.dev}'s link`
+        ? ` ${next} is ${cands.map((c) => `${label(c.ns)}'s, on ${seg(c)}`).join(', and ')}, while ${r.dev} here is on ${segmentText(here)}`
         : ` nobody has the address ${next}`;
       const direct =
         gw === undefined
           ? `sends to ${dst} directly on ${r.dev}, as if it were on that link (route ${routeText(r)}), but`
           : `uses the route ${routeText(r)}, but`;
+      const pods =
+        ns === from.pod ? ' A Pod only needs its gateway; routes between Pod CIDRs belong on the nodes.' : '';
       return {
         kind: 'broken',
         path,
         at: label(ns),
-        message: `${label(ns)} ${direct}${where}: its ARP request for ${next} gets no answer.`,
+        message: `${label(ns)} ${direct}${where}: its ARP request for ${next} gets no answer.${pods}`,
       };
     }
     const hopTo = same[0];
@@ -255,13 +266,16 @@ export function noNat(q: Query, from: Pod, to: Pod): Verdict {
   }
   const owner = owners(q, seen)[0];
   const who = owner ? ` (${label(owner.ns)}'s address on ${owner.link.name})` : '';
+  const how = rules.length
+    ? rules.join('; ')
+    : 'no MASQUERADE or SNAT rule the grader can see matches it; look for one that does';
   return {
     ok: false,
-    message:
-      `${to.pod} sees ${from.pod}'s packets coming from ${seen}${who}, not from ${from.ip}: their source is translated on the way. ` +
-      'In Kubernetes every Pod sees every other Pod by its own address: NetworkPolicy, logs and replies rely on it. ' +
-      (rules.length
-        ? `Remove the translation: ${rules.join('; ')}.`
-        : 'Find the MASQUERADE or SNAT rule that matches Pod traffic between the nodes.'),
+    message: `${to.pod} sees ${from.pod}'s packets coming from ${seen}${who}, not from ${from.ip}: ${how}.`,
   };
 }
+
+/** Why the model forbids it, said once after the findings of both directions. */
+export const NO_NAT_WHY =
+  'In Kubernetes every Pod sees every other Pod by its own address (NetworkPolicy, logs and replies rely on it): ' +
+  'translate only traffic that leaves the cluster, never Pod-to-Pod traffic.';

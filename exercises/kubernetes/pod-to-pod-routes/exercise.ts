@@ -1,5 +1,5 @@
 import {defineExercise, fail, pass} from '../../../graders/exercise';
-import {noNat, pingsBothWays, podProbes, reaches, type Pod, type Verdict} from '../../../graders/pods';
+import {NO_NAT_WHY, noNat, pingsBothWays, podProbes, reaches, type Pod, type Verdict} from '../../../graders/pods';
 import type {Query} from '../../../graders/query';
 
 const A: Pod = {pod: 'pod-a', node: 'node1', ip: '10.244.1.2', cidr: '10.244.1.0/24'};
@@ -76,7 +76,7 @@ export default defineExercise({
       ],
       run: (q) => {
         const bad = [noNat(q, A, B), noNat(q, B, A)].flatMap((v) => (v.ok ? [] : [v.message]));
-        return bad.length ? fail(bad.join(' ')) : pass();
+        return bad.length ? fail(`${bad.join(' ')} ${NO_NAT_WHY}`) : pass();
       },
     },
   ],
