@@ -15,6 +15,7 @@ import type {Link, Route} from './model';
 import type {ProbeDecl} from './probes';
 import {diagnoseFlow} from './diagnose';
 import {natStatus} from './nat';
+import {policyLookup} from './policy';
 import {Query} from './query';
 
 export interface Pod {
@@ -97,9 +98,18 @@ export function walkPods(q: Query, from: Pod, to: Pod): Walk {
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const n = ns ?? undefined;
     if (q.findAddress(dst, n)) return {kind: 'delivered', path, nat};
-    const r = q.routeLookup(dst, n);
+    const looked = policyLookup(q, n, {src, dst, iif});
+    if (looked === 'unknown') {
+      return {
+        kind: 'unknown',
+        path,
+        at: label(ns),
+        why: `${label(ns)} has ip rules (fwmark, not) the grader does not evaluate`,
+      };
+    }
+    const r = looked;
     if (!usable(r)) {
-      const found: Route | undefined = q.routeLookup(dst, n);
+      const found: Route | undefined = looked;
       const has = found ? `only the ${found.type} route ${found.dst} for ${dst}` : `no route to ${dst}`;
       const whose = ns === from.pod ? '' : ` (${to.node}'s Pod CIDR is ${to.cidr})`;
       return {
