@@ -50,8 +50,10 @@ export const OutlineSchema = z
           ctx.addIssue({code: 'custom', path: [...at, 'id'], message: `chapter "${c.id}" is listed twice`});
         chapters.add(c.id);
         c.exercises.forEach((id, ei) => {
-          // The folder decides the chapter, so the outline cannot contradict it.
-          if (!id.startsWith(`${c.id}/`)) {
+          // The folder decides the chapter, so the outline cannot contradict it. A part's
+          // folder may hold the labs of several of its chapters (exercises/kubernetes/ for
+          // the Kubernetes chapters), each still listed under one chapter only.
+          if (!id.startsWith(`${c.id}/`) && !id.startsWith(`${p.id}/`)) {
             ctx.addIssue({
               code: 'custom',
               path: [...at, 'exercises', ei],

@@ -35,6 +35,11 @@ const valid = (input: OutlineInput) => {
 };
 
 describe('outline schema', () => {
+  it("accepts an exercise in its part's folder, listed under one of its chapters", () => {
+    const o = valid(course(chapter('demo', ['one/a']), chapter('more', ['one/b'])));
+    expect(o.parts[0]?.chapters.map((c) => c.exercises)).toEqual([['one/a'], ['one/b']]);
+  });
+
   it('rejects an exercise listed under another chapter and duplicates', () => {
     const {outline: o, problems} = outlineProblems(
       course(chapter('demo', ['demo/a', 'other/b', 'demo/a'])),
