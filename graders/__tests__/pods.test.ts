@@ -118,6 +118,16 @@ describe('policyLookup', () => {
     expect(r !== 'unknown' && r?.gateway).toBe('192.168.50.12');
     expect(s.routeLookup(B.ip, 'node1')).toBeUndefined();
   });
+
+  it('a fwmark rule makes the answer unknown, and the walk leaves it to the probes', () => {
+    const state = recordedState(ID, 'alternative--route-table');
+    const rule = state.namespaces.find((n) => n.name === 'node1')?.rules.find((r) => r.table === '100');
+    if (!rule) throw new Error('the recording has no rule for table 100 on node1');
+    rule.fwmark = '0x1';
+    rule.dst = undefined;
+    const w = walkPods(new Query(state), A, B);
+    expect(w.kind === 'unknown' && w.why).toMatch(/node1 has ip rules/);
+  });
 });
 
 describe(ID, () => {
