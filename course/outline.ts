@@ -140,6 +140,14 @@ export default {
             'Call the real CNI plugins the way containerd does: a bridge + host-local config, ADD and DEL, and the addresses host-local records.',
           exercises: ['kubernetes/cni-add-a-pod'],
         },
+        {
+          id: 'pod-to-pod',
+          doc: 'pod-to-pod',
+          title: 'Pod to Pod across nodes',
+          blurb:
+            'The Kubernetes network model by hand: a Pod CIDR per node, host-gw routes between the nodes, no NAT between Pods, and why br_netfilter matters.',
+          exercises: ['kubernetes/pod-to-pod-routes'],
+        },
       ],
     },
   ],
