@@ -113,12 +113,12 @@ export function checkOutlineExercises(outline: Outline, folders: string[], paths
   for (const id of folders) {
     if (listed.has(id)) continue;
     const chapterId = id.split('/')[0] ?? '';
-    const chapter = chapters.find((c) => c.id === chapterId);
+    const chapter = chapters.find((c) => (c.folder ?? c.id) === chapterId);
     problems.push({
       file: shown(path.join(paths.exercises, id)),
       problem: 'this exercise is in no chapter of the course outline, so no page counts it',
       fix: chapter
-        ? `add "${id}" to the exercises of chapter "${chapterId}" in ${file}`
+        ? `add "${id}" to the exercises of chapter "${chapter.id}" in ${file}`
         : `add a chapter { id: "${chapterId}", doc: "<doc id>", title, blurb, exercises: ["${id}"] } to a part in ${file}`,
       severity: 'error',
     });

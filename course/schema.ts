@@ -19,6 +19,11 @@ export const ChapterSchema = z.object({
   title: z.string().min(3),
   /** One sentence for the course map. */
   blurb: z.string().min(10),
+  /**
+   * The folder under exercises/ that holds this chapter's labs, when it is not the chapter's id: the
+   * Kubernetes chapters share exercises/kubernetes/, so their lab ids stay "kubernetes/<slug>".
+   */
+  folder: slug.optional(),
   /** Exercise ids ("<chapter>/<slug>") in the order the lesson presents them. */
   exercises: z.array(z.string()),
 });
@@ -51,11 +56,12 @@ export const OutlineSchema = z
         chapters.add(c.id);
         c.exercises.forEach((id, ei) => {
           // The folder decides the chapter, so the outline cannot contradict it.
-          if (!id.startsWith(`${c.id}/`)) {
+          const folder = c.folder ?? c.id;
+          if (!id.startsWith(`${folder}/`)) {
             ctx.addIssue({
               code: 'custom',
               path: [...at, 'exercises', ei],
-              message: `"${id}" is listed under chapter "${c.id}" but its folder is not in exercises/${c.id}/`,
+              message: `"${id}" is listed under chapter "${c.id}" but its folder is not in exercises/${folder}/`,
             });
           }
           if (exercises.has(id))

@@ -48,6 +48,16 @@ describe('outline schema', () => {
     expect(problems.every((p) => p.file === 'outline.ts' && p.severity === 'error')).toBe(true);
   });
 
+  it('lets chapters share a folder they name', () => {
+    const shared = {...chapter('pods', ['kube/a']), folder: 'kube'};
+    const other = {...chapter('overlay', ['kube/b']), folder: 'kube'};
+    expect(outlineProblems(course(shared, other), 'outline.ts').problems).toEqual([]);
+    const wrong = outlineProblems(course({...other, exercises: ['overlay/b']}), 'outline.ts').problems;
+    expect(wrong.map((p) => p.problem)).toEqual([
+      'parts.0.chapters.0.exercises.0: "overlay/b" is listed under chapter "overlay" but its folder is not in exercises/kube/',
+    ]);
+  });
+
   it('accepts the real outline', () => {
     expect(outlineProblems(outline, 'course/outline.ts').problems).toEqual([]);
   });
