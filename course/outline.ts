@@ -132,6 +132,15 @@ export default {
             "Rebuild Docker's default bridge network with ip and iptables: a namespace, a veth on docker0, MASQUERADE out and DNAT to publish a port.",
           exercises: ['containers/publish-a-port'],
         },
+        {
+          id: 'pod-overlay',
+          doc: 'pod-overlay',
+          folder: 'kubernetes',
+          title: "Pod to Pod over an overlay: Flannel's VXLAN",
+          blurb:
+            "Carry Pod traffic across a router you may not touch, as Flannel's vxlan backend does: flannel.1, an onlink route, a permanent neighbour and an FDB entry per node.",
+          exercises: ['kubernetes/vxlan-overlay'],
+        },
       ],
     },
   ],
