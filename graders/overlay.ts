@@ -34,7 +34,9 @@ export function overlayVtep(n: OverlayNode, peer: OverlayNode, vni: number): Che
     if (!l?.vxlan) {
       return fail(
         `${n.node} has no VXLAN device (\`ip -n ${n.node} -d link show type vxlan\` lists none). Flannel creates ` +
-          `flannel.1 with VNI ${vni} on UDP 8472 over eth0, local ${n.underlay}, nolearning.`,
+          `flannel.1 with VNI ${vni} on UDP 8472 over eth0, local ${n.underlay}, nolearning.` +
+          // Why the Pods cannot talk yet, from the node's routes (usually: to the router, which drops it).
+          (q.ns(n.pod) && diagnoseLeg(q, n, peer) ? ` Meanwhile: ${diagnoseLeg(q, n, peer)}` : ''),
       );
     }
     const other = vtepOf(q, peer.node, vni)?.vxlan;
@@ -149,6 +151,14 @@ export function diagnoseLeg(q: Query, a: OverlayNode, b: OverlayNode): string | 
   // A VXLAN device bridged into cni0 stretches the Pod bridge instead: nothing here to judge, the probes decide.
   if (dev?.kind === 'bridge' && q.portsOf(dev.name, a.node).some((p) => p.kind === 'vxlan')) return undefined;
   if (r.gateway && inCidr(r.gateway, `${a.underlay}/24`)) {
+    const router = q.namespaceNames().find((n) => q.findAddress(r.gateway as string, n));
+    const theirs = router ? q.routeLookup(b.podIp, router) : undefined;
+    if (theirs && theirs.dst !== 'default' && theirs.dev !== undefined) {
+      return (
+        `${a.node} sends ${b.podIp} to ${r.gateway} (${routeText(r)}), and ${router} routes it on by its own ` +
+        `route ${routeText(theirs)}: a route ${router} may not have. Route ${b.podCidr} into the VXLAN device instead.`
+      );
+    }
     return (
       `${a.node} sends ${b.podIp} to ${r.gateway} (${routeText(r)}): that is the router, which has no route to ` +
       `the Pod CIDRs and may not get one, so it drops the packet ("Destination Net Unreachable"). Route ${b.podCidr} ` +
