@@ -148,6 +148,14 @@ export default {
             'The Kubernetes network model by hand: a Pod CIDR per node, host-gw routes between the nodes, no NAT between Pods, and why br_netfilter matters.',
           exercises: ['kubernetes/pod-to-pod-routes'],
         },
+        {
+          id: 'pod-overlay',
+          doc: 'pod-overlay',
+          title: "Pod to Pod over an overlay: Flannel's VXLAN",
+          blurb:
+            "Carry Pod traffic across a router you may not touch, as Flannel's vxlan backend does: flannel.1, an onlink route, a permanent neighbour and an FDB entry per node.",
+          exercises: ['kubernetes/vxlan-overlay'],
+        },
       ],
     },
   ],
