@@ -8,6 +8,7 @@
 #                            the root namespace's bridge lan, cni0 = 10.244.1.1/24
 #                            on node1 and 10.244.2.1/24 on node2
 #   k8s_pod node1 pod-a 10.244.1.2
+#   k8s_service_cluster      the Services chapters' start (see below)
 #
 # Nodes start as kubeadm requires: IPv4 forwarding on, br_netfilter loaded,
 # and bridge-nf-call-iptables=1 (bridged Pod traffic passes iptables, so a
@@ -63,4 +64,32 @@ k8s_cluster() {
   k8s_lan lan
   k8s_node node1 192.168.50.11/24 10.244.1.1/24
   k8s_node node2 192.168.50.12/24 10.244.2.1/24
+}
+
+# k8s_serve <pod> <port>: a web server in <pod> whose page is the Pod's name
+# (busybox httpd starts in milliseconds; the reset stops it).
+k8s_serve() {
+  mkdir -p "/run/netlab-www/$1"
+  printf '%s\n' "$1" >"/run/netlab-www/$1/index.html"
+  ip netns exec "$1" busybox httpd -p "$2" -h "/run/netlab-www/$1"
+}
+
+# k8s_host_gw: each node routes the other's Pod CIDR via the other node (Flannel's host-gw).
+k8s_host_gw() {
+  ip -n node1 route add 10.244.2.0/24 via 192.168.50.12
+  ip -n node2 route add 10.244.1.0/24 via 192.168.50.11
+}
+
+# k8s_service_cluster: the Services chapters' start: k8s_cluster with Pod-to-Pod
+# routes, the endpoints of Service web, pod-a (10.244.1.2) on node1 and pod-b
+# (10.244.2.2) on node2, each serving its name on 8080, and the client pod-c
+# (10.244.1.3) on node1. No Service rules yet.
+k8s_service_cluster() {
+  k8s_cluster
+  k8s_host_gw
+  k8s_pod node1 pod-a 10.244.1.2
+  k8s_pod node2 pod-b 10.244.2.2
+  k8s_pod node1 pod-c 10.244.1.3
+  k8s_serve pod-a 8080
+  k8s_serve pod-b 8080
 }
