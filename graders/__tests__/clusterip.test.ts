@@ -1,0 +1,79 @@
+/**
+ * graders/services.ts against the states recorded for kubernetes/clusterip-iptables:
+ * the endpoints and shares each layout gives pod-c's packet in node1 (plain
+ * PREROUTING rules, kube-proxy's chains, nft numgen, IPVS), and the near-misses'
+ * shapes (OUTPUT only, one endpoint, probability 1.0 first, the wrong node).
+ */
+import {describe, expect, it} from 'vitest';
+import type {Packet} from '../netfilter';
+import {endpointShares, serviceTranslations} from '../services';
+import {Query} from '../query';
+import {recordedState} from './recorded';
+
+const ID = 'kubernetes/clusterip-iptables';
+const PKT: Packet = {src: '10.244.1.3', dst: '10.96.0.20', iif: 'cni0', oif: 'cni0'};
+const A = '10.244.1.2';
+const B = '10.244.2.2';
+
+const node = (caseFile: string, ns = 'node1') => new Query(recordedState(ID, caseFile)).ns(ns);
+const of = (caseFile: string, ns = 'node1') => serviceTranslations(node(caseFile, ns), PKT, 80);
+
+describe('serviceTranslations', () => {
+  it('finds nothing in the start state', () => {
+    expect(of('start')).toEqual([]);
+  });
+
+  it('reads 0.5 then "the rest" as 50/50 in PREROUTING', () => {
+    const ts = of('solution');
+    expect(ts.map((t) => [t.tool, t.hook])).toEqual([['iptables', 'prerouting']]);
+    expect(endpointShares(ts, A, 8080)).toBeCloseTo(0.5);
+    expect(endpointShares(ts, B, 8080)).toBeCloseTo(0.5);
+  });
+
+  it("follows kube-proxy's KUBE-SERVICES → KUBE-SVC → KUBE-SEP jumps from PREROUTING and OUTPUT", () => {
+    const ts = of('alternative--kube-proxy-layout');
+    expect(ts.map((t) => t.hook)).toEqual(['prerouting', 'output']);
+    const pre = ts.filter((t) => t.hook === 'prerouting');
+    expect(endpointShares(pre, A, 8080)).toBeCloseTo(0.5);
+    expect(endpointShares(pre, B, 8080)).toBeCloseTo(0.5);
+    expect(pre[0]?.text).toHaveLength(2);
+  });
+
+  it('gives each key of a numgen random mod 2 map half', () => {
+    const ts = of('alternative--nft-numgen');
+    expect(ts.map((t) => [t.tool, t.hook])).toEqual([['nftables', 'prerouting']]);
+    expect(ts[0]?.targets).toEqual([
+      {ip: A, port: 8080, share: 0.5},
+      {ip: B, port: 8080, share: 0.5},
+    ]);
+  });
+
+  it('reads an IPVS virtual server, shares by weight', () => {
+    const ts = of('alternative--ipvs');
+    expect(ts.map((t) => [t.tool, t.hook])).toEqual([['ipvs', 'ipvs']]);
+    expect(endpointShares(ts, A, 8080)).toBeCloseTo(0.5);
+    expect(ts[0]?.text[0]).toContain('rr');
+  });
+
+  it('sees a probability 1.0 first rule starve the second', () => {
+    const ts = of('near-miss--probability-one');
+    expect(endpointShares(ts, A, 8080)).toBeCloseTo(1);
+    expect(endpointShares(ts, B, 8080)).toBe(0);
+  });
+
+  it('puts OUTPUT-only rules on the output hook, and the wrong node has them instead of node1', () => {
+    expect(of('near-miss--output-only').map((t) => t.hook)).toEqual(['output']);
+    expect(of('near-miss--wrong-node')).toEqual([]);
+    expect(of('near-miss--wrong-node', 'node2')).toHaveLength(1);
+  });
+
+  it('keeps the port a rule writes, so :80 is not taken for :8080', () => {
+    const ts = of('near-miss--service-port');
+    expect(ts[0]?.targets.map((t) => t.port)).toEqual([80, 80]);
+    expect(endpointShares(ts, A, 8080)).toBe(0);
+  });
+
+  it('skips a rule for another address', () => {
+    expect(serviceTranslations(node('solution'), {...PKT, dst: '10.96.0.99'}, 80)).toEqual([]);
+  });
+});
