@@ -168,18 +168,46 @@ export const ipvsText = (s: IpvsService) =>
     .map((d) => `${d.address}:${d.port} ${d.forward} w${d.weight}`)
     .join(', ')}`;
 
-function ipvsTranslations(ns: NsState, vip: string, port: number): Translation[] {
-  return (ns.ipvs ?? [])
-    .filter((s) => s.fwmark !== undefined || (s.address === vip && s.port === port))
-    .map((s) => {
-      const total = s.destinations.reduce((n, d) => n + d.weight, 0);
-      return {
-        tool: 'ipvs' as const,
-        hook: 'ipvs' as const,
-        targets: s.destinations.map((d) => ({ip: d.address, port: d.port, share: total ? d.weight / total : 0})),
-        text: [ipvsText(s)],
-      };
-    });
+/** Firewall marks that a mangle rule (iptables either backend, or nft `meta mark set`) gives packets to vip. */
+function marksFor(ns: NsState, p: Packet): number[] {
+  const out: number[] = [];
+  for (const t of [ns.iptables?.nft.tables.mangle, ns.iptables?.legacy.tables.mangle]) {
+    for (const r of t?.rules ?? []) {
+      if (r.target?.name !== 'MARK' || iptRuleMatches(r, p).m === false) continue;
+      const v = r.target.options.find((o) => o.name === 'set-xmark' || o.name === 'set-mark')?.values[0];
+      if (v !== undefined) out.push(Number(v.split('/')[0]));
+    }
+  }
+  for (const r of ns.nft?.rules ?? []) {
+    const m = r.expr.find((e) => isObj(e) && isObj(e.mangle) && isObj(e.mangle.key) && isObj(e.mangle.key.meta));
+    if (!isObj(m) || !isObj(m.mangle) || nftRuleMatches(r, p).m === false) continue;
+    if (typeof m.mangle.value === 'number') out.push(m.mangle.value);
+  }
+  return out;
+}
+
+/**
+ * IPVS virtual servers in `ns` for packet `p` to p.dst:port: by address and port, or a
+ * firewall-mark service whose mark a mangle rule sets on such packets.
+ */
+export function ipvsServices(ns: NsState | undefined, p: Packet, port: number): IpvsService[] {
+  if (!ns?.ipvs) return [];
+  const marks = ns.ipvs.some((s) => s.fwmark !== undefined) ? marksFor(ns, p) : [];
+  return ns.ipvs.filter((s) =>
+    s.fwmark !== undefined ? marks.includes(s.fwmark) : s.address === p.dst && s.port === port,
+  );
+}
+
+function ipvsTranslations(ns: NsState, p: Packet, port: number): Translation[] {
+  return ipvsServices(ns, p, port).map((s) => {
+    const total = s.destinations.reduce((n, d) => n + d.weight, 0);
+    return {
+      tool: 'ipvs' as const,
+      hook: 'ipvs' as const,
+      targets: s.destinations.map((d) => ({ip: d.address, port: d.port, share: total ? d.weight / total : 0})),
+      text: [ipvsText(s)],
+    };
+  });
 }
 
 /**
@@ -193,7 +221,7 @@ export function serviceTranslations(ns: NsState | undefined, p: Packet, port: nu
     ...iptTranslations(ns.iptables?.nft.tables.nat, 'iptables', p),
     ...iptTranslations(ns.iptables?.legacy.tables.nat, 'iptables-legacy', p),
     ...nftTranslations(ns, p),
-    ...ipvsTranslations(ns, p.dst, port),
+    ...ipvsTranslations(ns, p, port),
   ];
 }
 
