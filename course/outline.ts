@@ -164,6 +164,14 @@ export default {
             'Make a ClusterIP work the way kube-proxy does: KUBE-SERVICES, KUBE-SVC and KUBE-SEP chains, random probabilities, DNAT, and the conntrack entry that remembers the choice.',
           exercises: ['kubernetes/clusterip-iptables'],
         },
+        {
+          id: 'ipvs',
+          doc: 'services-ipvs',
+          title: "Services: kube-proxy's IPVS mode",
+          blurb:
+            'The same ClusterIP with the kernel load balancer: kube-ipvs0 holding the VIPs, ipvsadm virtual and real servers, schedulers, masquerading, and what conntrack sees.',
+          exercises: ['kubernetes/clusterip-ipvs'],
+        },
       ],
     },
   ],

@@ -2,11 +2,12 @@
  * graders/services.ts against the states recorded for kubernetes/clusterip-iptables:
  * the endpoints and shares each layout gives pod-c's packet in node1 (plain
  * PREROUTING rules, kube-proxy's chains, nft numgen, IPVS), and the near-misses'
- * shapes (OUTPUT only, one endpoint, probability 1.0 first, the wrong node).
+ * shapes (OUTPUT only, one endpoint, probability 1.0 first, the wrong node); and the IPVS
+ * services of kubernetes/clusterip-ipvs (by address, by firewall mark).
  */
 import {describe, expect, it} from 'vitest';
 import type {Packet} from '../netfilter';
-import {endpointShares, serviceTranslations} from '../services';
+import {endpointShares, ipvsServices, serviceTranslations} from '../services';
 import {Query} from '../query';
 import {recordedState} from './recorded';
 
@@ -75,5 +76,38 @@ describe('serviceTranslations', () => {
 
   it('skips a rule for another address', () => {
     expect(serviceTranslations(node('solution'), {...PKT, dst: '10.96.0.99'}, 80)).toEqual([]);
+  });
+});
+
+describe('ipvsServices (kubernetes/clusterip-ipvs)', () => {
+  const IPVS = 'kubernetes/clusterip-ipvs';
+  const svc = (caseFile: string) => ipvsServices(new Query(recordedState(IPVS, caseFile)).ns('node1'), PKT, 80);
+
+  it('finds none in the start state, and the address-and-port service of the solution', () => {
+    expect(svc('start')).toEqual([]);
+    const [s] = svc('solution');
+    expect(s).toMatchObject({protocol: 'TCP', address: '10.96.0.20', port: 80, scheduler: 'rr'});
+    expect(s?.destinations.map((d) => [d.address, d.port, d.forward])).toEqual(
+      expect.arrayContaining([
+        [A, 8080, 'Masq'],
+        [B, 8080, 'Masq'],
+      ]),
+    );
+  });
+
+  it('finds a firewall-mark service through the mangle rule that marks packets to the ClusterIP', () => {
+    const [s] = svc('alternative--fwmark');
+    expect(s).toMatchObject({protocol: 'FWM', fwmark: 20});
+    // Another destination gets no mark, so the same service does not serve it.
+    const other = ipvsServices(
+      new Query(recordedState(IPVS, 'alternative--fwmark')).ns('node1'),
+      {...PKT, dst: '10.96.0.99'},
+      80,
+    );
+    expect(other).toEqual([]);
+  });
+
+  it('reads the scheduler a near-miss chose', () => {
+    expect(svc('near-miss--source-hash')[0]?.scheduler).toBe('sh');
   });
 });
