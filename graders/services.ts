@@ -4,8 +4,10 @@
  * of new connections, whichever tool wrote it. iptables rules (either backend)
  * are walked from PREROUTING or OUTPUT through user chains (kube-proxy's
  * KUBE-SERVICES → KUBE-SVC-… → KUBE-SEP-…), with `-m statistic` probabilities
- * multiplied along the way; native nftables `dnat to` with an address, or a
- * `numgen … mod N map {…}` of endpoints; IPVS virtual servers (shares by
+ * multiplied along the way; native nftables chains walked the same way, with
+ * `dnat to` an address or a `numgen … mod N map {…}` of endpoints, and jumps,
+ * gotos and `numgen … vmap {…}` into endpoint chains (kube-proxy's nftables
+ * shape); IPVS virtual servers, by address or firewall mark (shares by
  * weight). A share is undefined when the grader cannot tell (an `nth`
  * counter, a set it does not model): the live probe then decides.
  */
@@ -130,6 +132,79 @@ function nftDnatTargets(dnat: Record<string, unknown>, share: number | undefined
   return out;
 }
 
+/** The chain a `jump`/`goto` verdict names: {jump: {target: "x"}}. */
+function verdictTarget(v: unknown): {chain: string; jump: boolean} | undefined {
+  if (!isObj(v)) return undefined;
+  for (const k of ['jump', 'goto'] as const) {
+    const t = v[k];
+    if (isObj(t) && typeof t.target === 'string') return {chain: t.target, jump: k === 'jump'};
+  }
+  return undefined;
+}
+
+/**
+ * Walks one nft chain with `share` of the connections entering it, following jumps, gotos
+ * and `numgen … mod N vmap { k : goto chain }` (kube-proxy's nftables mode picks an
+ * endpoint chain that way). A dnat ends the walk for the share that reaches it.
+ */
+function walkNft(
+  ns: NsState,
+  family: string,
+  table: string,
+  chain: string,
+  p: Packet,
+  share: number | undefined,
+  depth: number,
+): Walk {
+  const out: Walk = {targets: [], text: [], rest: 0};
+  let left = share;
+  const rules = ns.nft?.rules.filter((x) => x.family === family && x.table === table && x.chain === chain) ?? [];
+  const into = (target: string, part: number | undefined, jump: boolean) => {
+    if (depth >= MAX_DEPTH) return;
+    const sub = walkNft(ns, family, table, target, p, part, depth + 1);
+    out.targets.push(...sub.targets);
+    out.text.push(...sub.text);
+    // What a jumped-to chain leaves comes back here; a goto's would return to our caller.
+    if (jump) left = add(left, sub.rest);
+    else out.rest = add(out.rest, sub.rest);
+  };
+  for (const r of rules) {
+    if (nftRuleMatches(r, p).m === false) continue;
+    for (const e of r.expr) {
+      if (!isObj(e)) continue;
+      if (isObj(e.dnat)) {
+        out.targets.push(...nftDnatTargets(e.dnat, left));
+        out.text.push(nftText(r));
+        left = 0;
+      } else if (verdictTarget(e)) {
+        const v = verdictTarget(e);
+        const part = left;
+        left = 0;
+        if (v) into(v.chain, part, v.jump);
+      } else if (isObj(e.vmap) && Array.isArray(isObj(e.vmap.data) ? e.vmap.data.set : undefined)) {
+        const numgen = isObj(e.vmap.key) && isObj(e.vmap.key.numgen) ? e.vmap.key.numgen : undefined;
+        const mod = numgen && typeof numgen.mod === 'number' ? numgen.mod : undefined;
+        const set = isObj(e.vmap.data) && Array.isArray(e.vmap.data.set) ? (e.vmap.data.set as unknown[]) : [];
+        const part = left;
+        left = 0;
+        out.text.push(nftText(r));
+        for (const el of set) {
+          const v = Array.isArray(el) ? verdictTarget(el[1]) : undefined;
+          const each = mod && Array.isArray(el) && typeof el[0] === 'number' ? (el[0] < mod ? 1 / mod : 0) : undefined;
+          if (v) into(v.chain, mul(part, each), v.jump);
+        }
+      } else if ('return' in e) {
+        out.rest = add(out.rest, left);
+        left = 0;
+      } else if ('accept' in e) {
+        left = 0;
+      }
+    }
+  }
+  out.rest = add(out.rest, left);
+  return out;
+}
+
 function nftTranslations(ns: NsState, p: Packet): Translation[] {
   const nft = ns.nft;
   if (!nft) return [];
@@ -139,24 +214,8 @@ function nftTranslations(ns: NsState, p: Packet): Translation[] {
     if (c.type !== 'nat' || (c.hook !== 'prerouting' && c.hook !== 'output')) continue;
     // iptables-nft's own chains are read through iptables-save.
     if (c.family === 'ip' && c.table === 'nat' && iptNat?.chains[c.name]) continue;
-    const targets: Target[] = [];
-    const text: string[] = [];
-    for (const r of nft.rules.filter((x) => x.family === c.family && x.table === c.table && x.chain === c.name)) {
-      const d = r.expr.find((e) => isObj(e) && isObj(e.dnat));
-      if (!isObj(d) || !isObj(d.dnat) || nftRuleMatches(r, p).m === false) continue;
-      targets.push(...nftDnatTargets(d.dnat, 1));
-      text.push(nftText(r));
-    }
-    // Shares from numgen maps are per rule; several dnat rules in one chain: the grader does not add them up.
-    const single = text.length === 1;
-    if (targets.length) {
-      out.push({
-        tool: 'nftables',
-        hook: c.hook,
-        targets: targets.map((t) => ({...t, share: single ? t.share : undefined})),
-        text,
-      });
-    }
+    const w = walkNft(ns, c.family, c.table, c.name, p, 1, 0);
+    if (w.targets.length) out.push({tool: 'nftables', hook: c.hook, targets: w.targets, text: w.text});
   }
   return out;
 }

@@ -5,7 +5,14 @@
  * shapes (OUTPUT only, one endpoint, probability 1.0 first, the wrong node); and the IPVS
  * services of kubernetes/clusterip-ipvs (by address, by firewall mark).
  */
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import clusterip from '../../exercises/kubernetes/clusterip-iptables/exercise';
+import {grade} from '../exercise';
+import {EXERCISES_DIR} from '../node';
+import {SnapshotSchema} from '../snapshot';
+import {buildNetState} from '../state';
 import type {Packet} from '../netfilter';
 import {endpointShares, ipvsServices, serviceTranslations} from '../services';
 import {Query} from '../query';
@@ -42,6 +49,15 @@ describe('serviceTranslations', () => {
 
   it('gives each key of a numgen random mod 2 map half', () => {
     const ts = of('alternative--nft-numgen');
+    expect(ts.map((t) => [t.tool, t.hook])).toEqual([['nftables', 'prerouting']]);
+    expect(ts[0]?.targets).toEqual([
+      {ip: A, port: 8080, share: 0.5},
+      {ip: B, port: 8080, share: 0.5},
+    ]);
+  });
+
+  it("follows kube-proxy's nftables shape: goto a service chain, numgen vmap to endpoint chains", () => {
+    const ts = of('alternative--nft-kube-proxy-chains');
     expect(ts.map((t) => [t.tool, t.hook])).toEqual([['nftables', 'prerouting']]);
     expect(ts[0]?.targets).toEqual([
       {ip: A, port: 8080, share: 0.5},
@@ -109,5 +125,32 @@ describe('ipvsServices (kubernetes/clusterip-ipvs)', () => {
 
   it('reads the scheduler a near-miss chose', () => {
     expect(svc('near-miss--source-hash')[0]?.scheduler).toBe('sh');
+  });
+});
+
+describe('kubernetes/clusterip-iptables grading', () => {
+  /** The recorded case graded as recorded, or with node1's nftables rules hidden from the grader. */
+  function graded(caseFile: string, hideNft = false) {
+    const file = join(EXERCISES_DIR, ID, 'snapshots', `${caseFile}.json`);
+    const snap = SnapshotSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    const s = buildNetState(snap.sections, clusterip.probes);
+    if (s.ok && hideNft) {
+      const n1 = s.value.namespaces.find((n) => n.name === 'node1');
+      if (n1) n1.nft = undefined;
+    }
+    return grade(clusterip, s).checks.map((c) => [c.id, c.status]);
+  }
+
+  it('lets the live connections decide when the rules cannot be read but both Pods answer', () => {
+    expect(graded('alternative--nft-kube-proxy-chains', true)).toEqual([
+      ['service-rules', 'passed'],
+      ['endpoints', 'passed'],
+      ['spread', 'passed'],
+      ['fetch', 'passed'],
+    ]);
+  });
+
+  it('still fails a readable one-endpoint layout on the rules, not only on the probe', () => {
+    expect(graded('near-miss--one-endpoint')).toContainEqual(['endpoints', 'failed']);
   });
 });

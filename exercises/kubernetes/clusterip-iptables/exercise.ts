@@ -35,8 +35,21 @@ function seen(q: Query): Translation[] {
   );
 }
 
+/** Every probe connection answered, by both Pods. */
+function liveBoth(q: Query): boolean {
+  const rs = q.probe(FETCH)?.responses ?? [];
+  const bodies = rs.map((r) => r.body.trim());
+  return rs.length > 0 && rs.every((r) => r.status === 200) && ENDPOINTS.every((e) => bodies.includes(e.pod));
+}
+
+/**
+ * A layout this grader cannot read (a named nft map, an unusual match) that demonstrably
+ * works: the live connections decide, as netfilter.ts's "unknown" does elsewhere.
+ */
+const unreadableButWorking = (q: Query) => seen(q).length === 0 && liveBoth(q);
+
 function serviceRules(q: Query) {
-  if (seen(q).length) return pass();
+  if (seen(q).length || unreadableButWorking(q)) return pass();
   const here = serviceTranslations(q.ns('node1'), PKT, PORT);
   if (here.some((t) => t.hook === 'ipvs')) {
     return fail(
@@ -69,6 +82,7 @@ function serviceRules(q: Query) {
 }
 
 function endpoints(q: Query) {
+  if (unreadableButWorking(q)) return pass();
   const ts = seen(q);
   const all = targets(ts);
   const missing = ENDPOINTS.filter((e) => !all.some((t) => t.ip === e.ip && t.port === e.port));
@@ -88,6 +102,7 @@ function endpoints(q: Query) {
 }
 
 function spread(q: Query) {
+  if (unreadableButWorking(q)) return pass();
   const ts = seen(q);
   const shares = ENDPOINTS.map((e) => ({...e, share: endpointShares(ts, e.ip, e.port)}));
   const starved = shares.filter((s) => s.share === 0);
