@@ -156,6 +156,22 @@ export default {
             "Carry Pod traffic across a router you may not touch, as Flannel's vxlan backend does: flannel.1, an onlink route, a permanent neighbour and an FDB entry per node.",
           exercises: ['kubernetes/vxlan-overlay'],
         },
+        {
+          id: 'clusterip-iptables',
+          doc: 'services-iptables',
+          title: "Services: ClusterIP with kube-proxy's iptables rules",
+          blurb:
+            'Make a ClusterIP work the way kube-proxy does: KUBE-SERVICES, KUBE-SVC and KUBE-SEP chains, random probabilities, DNAT, and the conntrack entry that remembers the choice.',
+          exercises: ['kubernetes/clusterip-iptables'],
+        },
+        {
+          id: 'ipvs',
+          doc: 'services-ipvs',
+          title: "Services: kube-proxy's IPVS mode",
+          blurb:
+            'The same ClusterIP with the kernel load balancer: kube-ipvs0 holding the VIPs, ipvsadm virtual and real servers, schedulers, masquerading, and what conntrack sees.',
+          exercises: ['kubernetes/clusterip-ipvs'],
+        },
       ],
     },
   ],

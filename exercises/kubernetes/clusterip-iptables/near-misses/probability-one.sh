@@ -1,0 +1,5 @@
+# expect-fail: spread
+# Both endpoints are listed, but the first rule matches every connection
+# (probability 1.0), so the second one is never reached.
+ip netns exec node1 iptables -t nat -A PREROUTING -d 10.96.0.20 -p tcp --dport 80 -m statistic --mode random --probability 1.0 -j DNAT --to-destination 10.244.1.2:8080
+ip netns exec node1 iptables -t nat -A PREROUTING -d 10.96.0.20 -p tcp --dport 80 -m statistic --mode random --probability 0.5 -j DNAT --to-destination 10.244.2.2:8080

@@ -1,0 +1,5 @@
+# expect-fail: service-rules
+# The right rules on the wrong node: pod-c's packets only cross node1 (pod-b's
+# node sees them already addressed to 10.96.0.20, with no route for it).
+ip netns exec node2 iptables -t nat -A PREROUTING -d 10.96.0.20 -p tcp --dport 80 -m statistic --mode random --probability 0.5 -j DNAT --to-destination 10.244.1.2:8080
+ip netns exec node2 iptables -t nat -A PREROUTING -d 10.96.0.20 -p tcp --dport 80 -j DNAT --to-destination 10.244.2.2:8080

@@ -1,0 +1,7 @@
+# expect-fail: real-servers
+# The real servers on the Service's port: the Pods listen on 8080.
+ip netns exec node1 ip link add kube-ipvs0 type dummy
+ip netns exec node1 ip addr add 10.96.0.20/32 dev kube-ipvs0
+ip netns exec node1 ipvsadm -A -t 10.96.0.20:80 -s rr
+ip netns exec node1 ipvsadm -a -t 10.96.0.20:80 -r 10.244.1.2:80 -m
+ip netns exec node1 ipvsadm -a -t 10.96.0.20:80 -r 10.244.2.2:80 -m
