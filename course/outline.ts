@@ -156,6 +156,14 @@ export default {
             "Carry Pod traffic across a router you may not touch, as Flannel's vxlan backend does: flannel.1, an onlink route, a permanent neighbour and an FDB entry per node.",
           exercises: ['kubernetes/vxlan-overlay'],
         },
+        {
+          id: 'nodeport',
+          doc: 'nodeport',
+          title: 'NodePort: the way in from outside',
+          blurb:
+            'The same port on every node: DNAT on the way in, why externalTrafficPolicy Cluster must masquerade what it hands to another node, and what Local keeps.',
+          exercises: ['kubernetes/nodeport'],
+        },
       ],
     },
   ],
