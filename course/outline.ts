@@ -164,6 +164,14 @@ export default {
             'The same port on every node: DNAT on the way in, why externalTrafficPolicy Cluster must masquerade what it hands to another node, and what Local keeps.',
           exercises: ['kubernetes/nodeport'],
         },
+        {
+          id: 'network-policy',
+          doc: 'network-policy',
+          title: 'NetworkPolicy: who may talk to a Pod',
+          blurb:
+            'An ingress policy by hand: default allow until a policy selects a Pod, replies implied through conntrack, and where Calico, Cilium and kube-router enforce it.',
+          exercises: ['kubernetes/network-policy'],
+        },
       ],
     },
   ],
