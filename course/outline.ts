@@ -172,6 +172,22 @@ export default {
             'The same ClusterIP with the kernel load balancer: kube-ipvs0 holding the VIPs, ipvsadm virtual and real servers, schedulers, masquerading, and what conntrack sees.',
           exercises: ['kubernetes/clusterip-ipvs'],
         },
+        {
+          id: 'nodeport',
+          doc: 'nodeport',
+          title: 'NodePort: the way in from outside',
+          blurb:
+            'The same port on every node: DNAT on the way in, why externalTrafficPolicy Cluster must masquerade what it hands to another node, and what Local keeps.',
+          exercises: ['kubernetes/nodeport'],
+        },
+        {
+          id: 'network-policy',
+          doc: 'network-policy',
+          title: 'NetworkPolicy: who may talk to a Pod',
+          blurb:
+            'An ingress policy by hand: default allow until a policy selects a Pod, replies implied through conntrack, and where Calico, Cilium and kube-router enforce it.',
+          exercises: ['kubernetes/network-policy'],
+        },
       ],
     },
   ],
