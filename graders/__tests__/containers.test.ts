@@ -4,20 +4,11 @@
  * (snapshots.test.ts already checks pass/fail of every case; this pins the wording
  * the lesson's "Break it on purpose" section relies on.)
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import ex from '../../exercises/containers/publish-a-port/exercise';
-import {EXERCISES_DIR} from '../node';
-import {gradeSnapshotText} from '../snapshot';
+import {gradeRecorded} from './recorded';
 
-const grade = (caseFile: string) => {
-  const text = readFileSync(join(EXERCISES_DIR, 'containers/publish-a-port/snapshots', `${caseFile}.json`), 'utf8');
-  const r = gradeSnapshotText(ex, text);
-  const status = (id: string) => r.checks.find((c) => c.id === id)?.status;
-  const message = (id: string) => r.checks.find((c) => c.id === id)?.message ?? '';
-  return {r, status, message};
-};
+const grade = (caseFile: string) => gradeRecorded(ex, caseFile);
 
 describe('containers/publish-a-port', () => {
   it('the start state names forwarding and skips what depends on it', () => {

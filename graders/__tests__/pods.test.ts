@@ -5,31 +5,19 @@
  * lists the source NAT on the way, and leaves tunnels to the live probes.
  * The failure messages the lesson's "Break it on purpose" relies on are pinned too.
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import ex from '../../exercises/kubernetes/pod-to-pod-routes/exercise';
-import {EXERCISES_DIR} from '../node';
 import {segmentOf, walkPods, type Pod} from '../pods';
 import {policyLookup} from '../policy';
 import {Query} from '../query';
-import {gradeSnapshotText} from '../snapshot';
-import {recordedState} from './recorded';
+import {gradeRecorded, recordedState} from './recorded';
 
 const ID = 'kubernetes/pod-to-pod-routes';
 const A: Pod = {pod: 'pod-a', node: 'node1', ip: '10.244.1.2', cidr: '10.244.1.0/24'};
 const B: Pod = {pod: 'pod-b', node: 'node2', ip: '10.244.2.2', cidr: '10.244.2.0/24'};
 const q = (caseFile: string) => new Query(recordedState(ID, caseFile));
 
-const grade = (caseFile: string) => {
-  const text = readFileSync(join(EXERCISES_DIR, ID, 'snapshots', `${caseFile}.json`), 'utf8');
-  const r = gradeSnapshotText(ex, text);
-  return {
-    r,
-    status: (id: string) => r.checks.find((c) => c.id === id)?.status,
-    message: (id: string) => r.checks.find((c) => c.id === id)?.message ?? '',
-  };
-};
+const grade = (caseFile: string) => gradeRecorded(ex, caseFile);
 
 describe('segmentOf', () => {
   it("puts a Pod's eth0 on its node's cni0, and the two nodes' eth0 on lan", () => {

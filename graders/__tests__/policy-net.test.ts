@@ -3,20 +3,11 @@
  * (graders/policy-net.ts): each mistake fails for its real reason and the
  * message names it, and every enforcement point that is right passes.
  */
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import ex from '../../exercises/kubernetes/network-policy/exercise';
-import {EXERCISES_DIR} from '../node';
-import {gradeSnapshotText} from '../snapshot';
+import {gradeRecorded} from './recorded';
 
-const grade = (caseFile: string) => {
-  const text = readFileSync(join(EXERCISES_DIR, 'kubernetes/network-policy/snapshots', `${caseFile}.json`), 'utf8');
-  const r = gradeSnapshotText(ex, text);
-  const status = (id: string) => r.checks.find((c) => c.id === id)?.status;
-  const message = (id: string) => r.checks.find((c) => c.id === id)?.message ?? '';
-  return {r, status, message};
-};
+const grade = (caseFile: string) => gradeRecorded(ex, caseFile);
 
 describe('kubernetes/network-policy', () => {
   it('the start state lets everyone in', () => {

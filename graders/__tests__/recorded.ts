@@ -3,7 +3,8 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {EXERCISES_DIR} from '../node';
 import type {NetState} from '../model';
-import {SnapshotSchema} from '../snapshot';
+import type {Exercise} from '../exercise';
+import {gradeSnapshotText, SnapshotSchema} from '../snapshot';
 import {buildNetState} from '../state';
 
 export function recordedSection(exercise: string, caseFile: string, ns: string, name: string): string {
@@ -21,4 +22,13 @@ export function recordedState(exercise: string, caseFile: string): NetState {
   const s = buildNetState(snap.sections);
   if (!s.ok) throw new Error(`${file}: ${s.error}`);
   return s.value;
+}
+
+/** An exercise graded from one of its recorded cases, with each check's status and message by check id. */
+export function gradeRecorded(ex: Exercise, caseFile: string) {
+  const text = readFileSync(join(EXERCISES_DIR, ex.id, 'snapshots', `${caseFile}.json`), 'utf8');
+  const r = gradeSnapshotText(ex, text);
+  const status = (id: string) => r.checks.find((c) => c.id === id)?.status;
+  const message = (id: string) => r.checks.find((c) => c.id === id)?.message ?? '';
+  return {r, status, message};
 }
