@@ -12,6 +12,7 @@ import {
   effectiveResolvConf,
   fileText,
   hostsEntry,
+  listenerProblem,
   parseResolvConf,
   probeResultOf,
   serverProblem,
@@ -90,6 +91,11 @@ export function serverCheck(q: Query, lab: ClusterDnsLab): CheckOutcome {
   const s = lab.service;
   const a = serverAnswer(q, lab);
   if (a.replied) return pass();
+  // drill starts slowly on a busy emulated CPU: a direct query that ran out of time, to a Pod where a UDP
+  // socket accepts queries on its address, is no evidence against the server. The Service checks decide.
+  const sockets = q.ns(s.server.pod)?.sockets;
+  if (a.exitCode === TIMED_OUT && sockets !== undefined && !listenerProblem(q, s.server.pod, s.server.ip))
+    return pass();
   const asked = {name: lab.record.name, asked: lab.probes.direct, resolved: lab.lookups.full};
   return fail(
     serverProblem(q, s.client.pod, s.server.pod, s.server.ip, [asked]) ??
@@ -113,10 +119,14 @@ export function recordsCheck(q: Query, lab: ClusterDnsLab): CheckOutcome {
           : ''),
     );
   }
+  if (a.replied)
+    return fail(`${lab.service.server.pod} has no A record for ${name} (an empty answer, NXDOMAIN or REFUSED).`);
   return fail(
-    a.replied
-      ? `${lab.service.server.pod} has no A record for ${name} (an empty answer, NXDOMAIN or REFUSED).`
-      : `A query to ${lab.service.server.ip} for ${name} got no reply in time (exit ${a.exitCode}).`,
+    a.exitCode === TIMED_OUT
+      ? `A query to ${lab.service.server.ip} for ${name} ran out of time, and no lookup through the Service ` +
+          `${lab.service.vip} reached the server either, so its answer is unknown. Try it by hand: ` +
+          `\`ip netns exec ${lab.service.client.pod} dig @${lab.service.server.ip} ${name}\`.`
+      : `A query to ${lab.service.server.ip} for ${name} got no reply (exit ${a.exitCode}).`,
   );
 }
 

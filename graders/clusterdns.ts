@@ -161,7 +161,8 @@ export function serviceProblem(q: Query, s: DnsService, proto: Proto): string {
   }
   return (
     `${s.node} translates ${label(proto)} queries for ${s.vip}:${PORT} to ${s.server.ip}:${PORT}, yet ${s.client.pod} got ` +
-    `no answer. Look for a firewall on the way (\`ip netns exec ${s.node} iptables -S\`, \`nft list ruleset\`) and ` +
+    `no answer. The server may ignore queries to its address (dnsmasq with --listen-address or --interface but without ` +
+    `--bind-interfaces listens on 0.0.0.0 and drops the rest); else look for a firewall on the way (\`ip netns exec ${s.node} iptables -S\`, \`nft list ruleset\`) and ` +
     `watch the queries: \`ip netns exec ${s.node} tcpdump -ni ${s.bridge} port ${PORT}\`. Rules: ${rules(mine)}`
   );
 }
