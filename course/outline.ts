@@ -188,6 +188,14 @@ export default {
             'An ingress policy by hand: default allow until a policy selects a Pod, replies implied through conntrack, and where Calico, Cilium and kube-router enforce it.',
           exercises: ['kubernetes/network-policy'],
         },
+        {
+          id: 'cluster-dns',
+          doc: 'cluster-dns',
+          title: 'Cluster DNS: Service names for Pods',
+          blurb:
+            "What CoreDNS does for Pods: <svc>.<ns>.svc.cluster.local, a Service for the DNS server over UDP and TCP, the Pod's resolv.conf, and the queries ndots:5 costs.",
+          exercises: ['kubernetes/cluster-dns'],
+        },
       ],
     },
   ],
