@@ -29,7 +29,8 @@ const STYLE = `
 .nlt .nlt-edge.nlt-lower{stroke:var(--nlt-muted,#57606a);stroke-width:1;stroke-dasharray:2 3}
 .nlt .nlt-edge.nlt-down{stroke:var(--nlt-bad,#d1242f);stroke-dasharray:6 4}
 .nlt .nlt-changed>rect,.nlt .nlt-edge.nlt-changed{stroke:var(--nlt-changed,#e8a200);stroke-width:3.5}
-.nlt .nlt-label{fill:var(--nlt-bg,#ffffff);opacity:.9}
+.nlt .nlt-label,.nlt .nlt-bg{fill:var(--nlt-bg,#ffffff)}
+.nlt .nlt-label{opacity:.9}
 `;
 
 interface Ctx {
@@ -157,6 +158,8 @@ export function renderSvg(graph: TopoGraph, placed: Placed, opts: SvgOptions = {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="nlt" role="img" aria-label="Network topology" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}">`,
     `<style>${STYLE}</style>`,
+    // Opaque, so the file reads in a dark image viewer too; the page sets --nlt-bg to its own background.
+    '<rect class="nlt-bg" width="100%" height="100%"/>',
     ...noteText,
     `<g transform="translate(0,${top})">`,
     ...ctx.out,
