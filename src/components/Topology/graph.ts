@@ -31,7 +31,9 @@ export interface TopoNamespace {
   ports: TopoPort[];
   switches: TopoSwitch[];
   children: TopoNamespace[];
-  /** Hover text: the namespace's routes, `ip route` style. */
+  /** The namespace's routes, `ip route` style (all tables but local). */
+  routes: string[];
+  /** Hover text: the label and the routes. */
   title: string;
 }
 
@@ -176,14 +178,10 @@ export function buildGraph(state: NetState): TopoGraph {
       if (c) containers.set(c, [...(containers.get(c) ?? []), l]);
       else loose.push(l);
     }
-    const box: TopoNamespace = {
-      id: nsId(ns.name),
-      label: ns.name === null ? 'root namespace' : `netns ${ns.name}`,
-      ports: [],
-      switches: [],
-      children: [],
-      title: [ns.name === null ? 'root namespace' : `netns ${ns.name}`, 'Routes:', ...routeLines(ns)].join('\n'),
-    };
+    const label = ns.name === null ? 'root namespace' : `netns ${ns.name}`;
+    const routes = routeLines(ns);
+    const title = [label, routes.length ? 'Routes:' : 'No routes', ...routes].join('\n');
+    const box: TopoNamespace = {id: nsId(ns.name), label, ports: [], switches: [], children: [], routes, title};
     for (const l of loose) {
       const p = describe(ns, l);
       ports.set(p.id, p);
