@@ -117,9 +117,13 @@ function vxlanLines(l: Link): string[] {
 }
 
 function describe(ns: NsState, l: Link, ovsTag?: string): TopoPort {
-  const state = portState(l);
+  const own = portState(l);
+  // An OVS bridge forwards whatever its internal port's state: that port's DOWN is not a broken switch.
+  const ovs = l.kind === 'openvswitch';
+  const state = ovs ? 'up' : own;
   const kind = l.kind ?? (l.flags.includes('LOOPBACK') ? 'loopback' : 'device');
-  const lines = [`${kind} · ${STATE_TEXT[state]}`, ...shownAddresses(l)];
+  const lines = [ovs ? `${kind} · internal port ${STATE_TEXT[own]}` : `${kind} · ${STATE_TEXT[state]}`];
+  lines.push(...shownAddresses(l));
   const vlan = vlanText(ns, l, ovsTag);
   if (vlan) lines.push(vlan);
   if (l.vlanId !== undefined && l.kind === 'vlan') lines.push(`802.1Q id ${l.vlanId}`);
@@ -127,7 +131,7 @@ function describe(ns: NsState, l: Link, ovsTag?: string): TopoPort {
   if (l.kind === 'bridge' && l.vlanFiltering) lines.push('vlan_filtering on');
   const hidden = l.addresses.filter((a) => !shownAddresses(l).includes(`${a.local}/${a.prefixlen}`));
   const title = [
-    `${l.name} (${kind}) ${STATE_TEXT[state]}, operstate ${l.operstate}`,
+    `${l.name} (${kind}) ${STATE_TEXT[own]}, operstate ${l.operstate}`,
     ...lines.slice(1),
     ...hidden.map((a) => `${a.local}/${a.prefixlen} (${isLinkLocal(a) ? 'link-local' : 'loopback'})`),
     [l.mac && `MAC ${l.mac}`, l.mtu && `MTU ${l.mtu}`].filter(Boolean).join(', '),

@@ -113,7 +113,11 @@ export default function Topology({active}: TopologyProps): ReactNode {
   const stale = shown !== null && shown.from.generation !== lab.generation;
   const state = busy ?? (error ? 'error' : shown && !stale ? 'drawn' : 'empty');
   return (
-    <div className={styles.topology} data-state={state} data-serial={shown?.from.serial ?? 0}>
+    <div
+      className={styles.topology}
+      data-state={state}
+      data-serial={shown?.from.serial ?? 0}
+      data-draw-ms={shown ? Math.round(shown.ms) : undefined}>
       <div className={styles.bar}>
         <button
           type="button"

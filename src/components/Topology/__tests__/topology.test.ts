@@ -125,6 +125,16 @@ describe('what the drawing says', () => {
     expect(element(svg, 'if:./br0')?.body).toContain('vlan_filtering on');
   });
 
+  it('draws an OVS bridge as a switch with its access ports, not as a broken device', async () => {
+    const {svg} = await drawTopology(recordedState('ovs/vlan-access-ports', 'solution'), elk);
+    const br = element(svg, 'if:./ovsbr0');
+    expect(br?.cls).toContain('nlt-switch');
+    expect(br?.cls).not.toContain('nlt-down');
+    expect(br?.body).toContain('internal port DOWN');
+    expect(element(svg, 'if:./veth-red1')?.body).toContain('VLAN 10 (access)');
+    expect(element(svg, 'if:./veth-blue2')?.body).toContain('VLAN 20 (access)');
+  });
+
   it('draws the VXLAN tunnel with its VNI, remote and port', async () => {
     const {svg} = await drawTopology(recordedState('vxlan/point-to-point', 'solution'), elk);
     const vx = element(svg, 'if:host1/vxlan0')?.body ?? '';
