@@ -3,7 +3,9 @@
  * VLAN lab (vlans/vlan-aware-bridge: the root namespace and h1-h4, a
  * VLAN-filtering bridge with four ports), solved by typing its solution:
  * - topology_open_first_s: Topology tab click, after the first Check, to the
- *   drawing on screen: the tab's chunk, elkjs and its worker load cold;
+ *   drawing on screen: the first layout, with the tab's code and elkjs's worker
+ *   fetched in the background after that Check (Topology/store.ts) and the
+ *   first mount of the panel;
  * - topology_open_after_check_s: the same after each further Check (median of 5),
  *   the tab having been left for the terminal in between;
  * - topology_layout_ms: state to drawing inside the page (layout + SVG), median.

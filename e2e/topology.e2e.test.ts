@@ -49,10 +49,10 @@ describe('the Topology tab', () => {
   it('opens from the keyboard and draws the start state', async () => {
     await exercise().getByRole('button', {name: 'Start exercise'}).click();
     await exercise().getByText('The exercise is set up').waitFor({timeout: 0});
-    // Arrow keys move along the tabs like the terminal tabs: Terminal 1 -> 2 -> Topology.
+    // Arrow keys move along the tabs and wrap: left of Terminal 1 is Topology. (Right of
+    // Terminal 1 is Terminal 2, whose terminal takes the focus as it opens.)
     await page.getByRole('tab', {name: 'Terminal 1'}).focus();
-    await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
     const tab = page.getByRole('tab', {name: 'Topology'});
     expect(await tab.getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Topology');
@@ -86,11 +86,14 @@ describe('the Topology tab', () => {
     const red = svg.locator('g[data-id="ns:red"] > title');
     await expect(red.textContent()).resolves.toContain('10.0.0.0/24 dev eth0');
 
+    // Full screen, so the whole drawing is in the picture; in both site themes.
     await mkdir(path.dirname(SCREENSHOT), {recursive: true});
-    await lab().screenshot({path: SCREENSHOT, style: '.navbar { visibility: hidden; }'});
+    await lab().getByRole('button', {name: 'Full screen'}).click();
+    await page.screenshot({path: SCREENSHOT});
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-    await lab().screenshot({path: SCREENSHOT.replace('.png', '-dark.png'), style: '.navbar { visibility: hidden; }'});
+    await page.screenshot({path: SCREENSHOT.replace('.png', '-dark.png')});
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+    await lab().getByRole('button', {name: 'Exit full screen'}).click();
   });
 
   it('refreshes on demand and says when nothing changed', async () => {

@@ -16,6 +16,8 @@ export interface TopoPort {
   /** Lines under the name: kind and state, addresses, VLANs, VXLAN parameters. */
   lines: string[];
   state: PortState;
+  /** A loopback that is down: said, but not drawn as a broken link (it is no cable, and often left down). */
+  quiet?: boolean;
   /** Hover text: everything above plus link-local addresses, MAC, MTU, flags. */
   title: string;
 }
@@ -137,7 +139,8 @@ function describe(ns: NsState, l: Link, ovsTag?: string): TopoPort {
     [l.mac && `MAC ${l.mac}`, l.mtu && `MTU ${l.mtu}`].filter(Boolean).join(', '),
     `flags <${l.flags.join(',')}>`,
   ].filter(Boolean);
-  return {id: portId(ns.name, l.name), name: l.name, lines, state, title: title.join('\n')};
+  const quiet = kind === 'loopback' && state !== 'up';
+  return {id: portId(ns.name, l.name), name: l.name, lines, state, ...(quiet ? {quiet} : {}), title: title.join('\n')};
 }
 
 /** OVS ports: the bridge each kernel device belongs to, and its VLAN as ovs-vsctl says. */

@@ -21,6 +21,21 @@ export interface CollectedState {
 
 let current: CollectedState | null = null;
 const listeners = new Set<() => void>();
+let warmed = false;
+
+/**
+ * After the first Check, fetch the tab's code and start elkjs's worker in the
+ * background, so opening the tab then only lays out: the learner who checks is
+ * the one who may look. Off the main thread but for the small glue chunk.
+ */
+function warmUp(): void {
+  if (warmed) return;
+  warmed = true;
+  setTimeout(() => {
+    void import(/* webpackChunkName: "topology-elk" */ './elk').then((m) => m.loadElk()).catch(() => undefined);
+    void import(/* webpackChunkName: "topology" */ './index').catch(() => undefined);
+  }, 1_000);
+}
 
 export const topologyStore = {
   get: (): CollectedState | null => current,
@@ -32,6 +47,7 @@ export const topologyStore = {
     const generation = labStore.getState().generation;
     current = {state, source, serial: (current?.serial ?? 0) + 1, at: Date.now(), generation};
     listeners.forEach((l) => l());
+    if (source.kind === 'check') warmUp();
   },
 };
 

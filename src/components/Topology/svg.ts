@@ -22,6 +22,7 @@ const STYLE = `
 .nlt .nlt-switch>rect{fill:var(--nlt-switch,#e3ecfa);stroke:var(--nlt-switch-border,#2f6fdb);stroke-width:1.5}
 .nlt .nlt-port>rect{fill:var(--nlt-port,#ffffff);stroke:var(--nlt-port-border,#6e7781);stroke-width:1.2}
 .nlt .nlt-down>rect,.nlt .nlt-nocarrier>rect{stroke:var(--nlt-bad,#d1242f);stroke-dasharray:5 3;stroke-width:2}
+.nlt .nlt-quiet>rect{stroke-dasharray:2 2}
 .nlt .nlt-bad{fill:var(--nlt-bad,#d1242f);font-weight:bold}
 .nlt .nlt-name{font-weight:bold}
 .nlt .nlt-edge{fill:none;stroke:var(--nlt-cable,#24292f);stroke-width:2}
@@ -56,7 +57,7 @@ function rect(b: Box, rx: number): string {
 function portLines(b: Box, p: TopoPort, top: number): string[] {
   const out = [text(b.x + 8, top, p.name, 'nlt-name')];
   p.lines.forEach((line, i) => {
-    const bad = i === 0 && p.state !== 'up';
+    const bad = i === 0 && p.state !== 'up' && !p.quiet;
     out.push(text(b.x + 8, top + LINE_H * (i + 1), line, bad ? 'nlt-bad' : i === 0 ? 'nlt-muted' : undefined));
   });
   return out;
@@ -65,7 +66,11 @@ function portLines(b: Box, p: TopoPort, top: number): string[] {
 function drawPort(ctx: Ctx, p: TopoPort): void {
   const b = ctx.placed.boxes.get(p.id);
   if (!b) return;
-  const cls = classes('nlt-port', p.state !== 'up' && `nlt-${p.state}`, ctx.change.changed.has(p.id) && 'nlt-changed');
+  const cls = classes(
+    'nlt-port',
+    p.quiet ? 'nlt-quiet' : p.state !== 'up' && `nlt-${p.state}`,
+    ctx.change.changed.has(p.id) && 'nlt-changed',
+  );
   ctx.out.push(
     `<g class="${cls}" data-id="${escapeXml(p.id)}"><title>${escapeXml(p.title)}</title>${rect(b, 4)}`,
     ...portLines(b, p, b.y + 8 + FONT_SIZE),

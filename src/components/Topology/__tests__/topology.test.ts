@@ -97,6 +97,9 @@ describe('what the drawing says', () => {
     expect(element(svg, 'if:./veth-red')?.cls).toContain('nlt-nocarrier');
     expect(element(svg, 'veth:if:./veth-red~if:red/eth0')?.cls).toContain('nlt-down');
     expect(element(svg, 'veth:if:./veth-blue~if:blue/eth0')?.cls).not.toContain('nlt-down');
+    // A loopback left down says so, without the red of a broken cable.
+    expect(element(svg, 'if:red/lo')?.body).toContain('loopback · DOWN');
+    expect(element(svg, 'if:red/lo')?.cls).toBe('nlt-port nlt-quiet');
   });
 
   it('highlights what changed since the previous drawing, and only that', async () => {
