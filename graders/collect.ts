@@ -5,6 +5,7 @@
  */
 import type {ExecVm} from '../src/vm/types';
 import type {Exercise, GradeResult} from './exercise';
+import type {NetState} from './model';
 import {grade} from './exercise';
 import {probeLine} from './probes';
 import {parseSections, type ParseOutcome, type Section} from './sections';
@@ -69,8 +70,10 @@ export async function collectAndGrade(
   script: string,
   ex: Exercise,
   timeoutMs?: number,
-): Promise<{result: GradeResult; sections?: Section[]}> {
+): Promise<{result: GradeResult; sections?: Section[]; state?: NetState}> {
   const sections = await collectSections(vm, script, ex, timeoutMs);
   if (!sections.ok) return {result: grade(ex, sections)};
-  return {result: grade(ex, buildNetState(sections.value, ex.probes)), sections: sections.value};
+  // Returned too so the page draws the topology of what it graded without parsing twice.
+  const state = buildNetState(sections.value, ex.probes);
+  return {result: grade(ex, state), sections: sections.value, ...(state.ok ? {state: state.value} : {})};
 }

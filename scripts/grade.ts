@@ -1,30 +1,38 @@
 /**
  * npm run grade -- <exercise-id> --script <file.sh>   restore VM, setup, script, collect, grade
  * npm run grade -- <exercise-id> --snapshot <file.json>  grade a recorded state
+ * Add `--svg out.svg` to either to draw the network the case left (the Lab's Topology tab's drawing).
  * A seeded exercise (graders/params.ts) takes `--param seed=N` with --script; alone, it
  * grades the reference solution for that seed. A snapshot carries its own seed.
  * Prints the result as JSON. Exit 0 passed, 1 failed, 2 error (or bad usage).
  */
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {parseArgs} from 'node:util';
 import {exercises, getExercise} from '../exercises/index';
 import type {GradeResult} from '../graders/exercise';
 import {exerciseDir, runCase} from '../graders/node';
 import {parseParamArgs} from '../graders/params';
-import {gradeSnapshotText} from '../graders/snapshot';
+import type {Section} from '../graders/sections';
+import {gradeSnapshotText, SnapshotSchema} from '../graders/snapshot';
+import {buildNetState} from '../graders/state';
 
 const EXIT: Record<GradeResult['verdict'], number> = {passed: 0, failed: 1, error: 2};
 
 function usage(msg: string): never {
   console.error(
-    `${msg}\nusage: npm run grade -- <exercise-id> (--script <file.sh> | --snapshot <file.json>) [--param seed=N]`,
+    `${msg}\nusage: npm run grade -- <exercise-id> (--script <file.sh> | --snapshot <file.json>) [--param seed=N] [--svg out.svg]`,
   );
   process.exit(2);
 }
 
 const {values, positionals} = parseArgs({
   allowPositionals: true,
-  options: {script: {type: 'string'}, snapshot: {type: 'string'}, param: {type: 'string', multiple: true}},
+  options: {
+    script: {type: 'string'},
+    snapshot: {type: 'string'},
+    param: {type: 'string', multiple: true},
+    svg: {type: 'string'},
+  },
 });
 const id = positionals[0] ?? usage('missing exercise id');
 const ex =
@@ -54,9 +62,37 @@ function readArg(flag: string, file: string): string {
   }
 }
 
+/** The sections of a snapshot's text, or undefined when it cannot be read (grading already says why). */
+function snapshotSections(text: string): Section[] | undefined {
+  try {
+    return SnapshotSchema.parse(JSON.parse(text)).sections;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Draws the collected state to `file`; a state that cannot be drawn is a note, never a different verdict. */
+async function writeSvg(file: string, sections: Section[] | undefined, caption: string): Promise<void> {
+  const state = sections ? buildNetState(sections) : undefined;
+  if (!state?.ok) {
+    console.error(`note: no drawing: ${state ? state.error : 'no state was collected'}`);
+    return;
+  }
+  const [{default: ELK}, {drawTopology}] = await Promise.all([
+    import('elkjs/lib/elk.bundled.js'),
+    import('../src/components/Topology/draw'),
+  ]);
+  const {svg} = await drawTopology(state.value, new ELK(), {caption});
+  writeFileSync(file, svg);
+  console.error(`note: wrote the topology to ${file}`);
+}
+
 let result: GradeResult;
+let sections: Section[] | undefined;
 if (values.snapshot) {
-  result = gradeSnapshotText(ex, readArg('snapshot', values.snapshot));
+  const text = readArg('snapshot', values.snapshot);
+  result = gradeSnapshotText(ex, text);
+  sections = snapshotSections(text);
 } else {
   const script = readArg('script', values.script ?? '');
   const {createNodeVm} = await import('../src/vm/node');
@@ -71,6 +107,7 @@ if (values.snapshot) {
     );
     if (r.scriptError) console.error(`note: ${r.scriptError}`);
     result = r.result;
+    sections = r.sections;
   } catch (e) {
     result = {exercise: ex.id, verdict: 'error', checks: [], error: (e as Error).message, problems: []};
   } finally {
@@ -78,4 +115,6 @@ if (values.snapshot) {
   }
 }
 console.log(JSON.stringify(result, null, 2));
+if (values.svg)
+  await writeSvg(values.svg, sections, `${ex.id}: ${values.snapshot ?? values.script} (${result.verdict})`);
 process.exit(EXIT[result.verdict]);

@@ -7,6 +7,7 @@ import type {ExecVm} from '@site/src/vm/types';
 import {collectAndGrade, collectSections} from '@site/graders/collect';
 import collector from '@site/graders/collector.sh';
 import {instantiate} from '@site/graders/params';
+import {topologyStore} from '../Topology/store';
 import {loadDefinition} from './taskLoader';
 import type {GradeView} from './result';
 
@@ -18,7 +19,9 @@ export async function gradeExercise(vm: ExecVm, id: string, timeoutMs: number, s
     throw new Error('This exercise is yours alone, and your parameters are still loading. Check again in a moment.');
   // The learner's own version of a seeded exercise: their probes, checks bound to their parameters.
   const exercise = definition.params && seed !== undefined ? instantiate(definition, seed) : definition;
-  const {result} = await collectAndGrade(vm, collector, exercise, timeoutMs);
+  const {result, state} = await collectAndGrade(vm, collector, exercise, timeoutMs);
+  // The Lab's Topology tab redraws from what this Check saw.
+  if (state) topologyStore.publish(state, {kind: 'check', exercise: id});
   return {
     verdict: result.verdict,
     error: result.error,

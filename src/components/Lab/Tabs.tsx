@@ -7,17 +7,21 @@ export const TABS = [
   {index: 1, name: 'Terminal 2', label: 'Second lab terminal'},
 ] as const;
 
+/** Tabs after the terminals whose panels are tools, not shells. */
+export const TOOL_TABS = [{index: 2, name: 'Topology', label: 'Network topology'}] as const;
+const ALL_TABS = [...TABS, ...TOOL_TABS];
+
 interface Props {
   active: number;
   onSelect: (index: number) => void;
 }
 
-/** Terminal tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
+/** Terminal and tool tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
 export default function Tabs({active, onSelect}: Props): ReactNode {
   return (
     <div className={styles.tabbar}>
-      <div className={styles.tabs} role="tablist" aria-label="Terminals">
-        {TABS.map((t) => (
+      <div className={styles.tabs} role="tablist" aria-label="Terminals and tools">
+        {ALL_TABS.map((t) => (
           <button
             key={t.index}
             type="button"
@@ -30,18 +34,18 @@ export default function Tabs({active, onSelect}: Props): ReactNode {
             onClick={() => onSelect(t.index)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-              const next = (t.index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+              const next = (t.index + (e.key === 'ArrowRight' ? 1 : ALL_TABS.length - 1)) % ALL_TABS.length;
               onSelect(next);
               document.getElementById(`lab-tab-${next}`)?.focus();
             }}>
             <span className={styles.tabPrompt} aria-hidden="true">
-              $
+              {t.index < TABS.length ? '$' : '◇'}
             </span>
             {t.name}
           </button>
         ))}
       </div>
-      <span className={styles.tabHint}>Both tabs are shells on the same machine</span>
+      <span className={styles.tabHint}>Both terminals are shells on the same machine</span>
     </div>
   );
 }

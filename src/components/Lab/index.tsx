@@ -10,12 +10,14 @@ import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
-import Tabs, {TABS} from './Tabs';
+import Tabs, {TABS, TOOL_TABS} from './Tabs';
 import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
 
 const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
 const PacketView = lazy(() => import(/* webpackChunkName: "packet-view" */ '../PacketView'));
+const TopologyView = lazy(() => import(/* webpackChunkName: "topology" */ '../Topology'));
+const TOPOLOGY = TOOL_TABS[0].index;
 
 export interface LabProps {
   /** Heading shown in the lab's title bar. */
@@ -45,7 +47,20 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
   useLabLifetime();
   const lab = useLabState();
   const tab = lab.activeTerminal;
-  const setTab = labStore.setActiveTerminal;
+  // A tool tab showing (Topology), or null for the active terminal, which stays labStore's.
+  const [tool, setTool] = useState<number | null>(null);
+  const [toolsOpened, setToolsOpened] = useState<ReadonlySet<number>>(new Set());
+  const shown = tool ?? tab;
+  const setTab = useCallback((index: number) => {
+    if (index < TABS.length) {
+      setTool(null);
+      labStore.setActiveTerminal(index);
+      return;
+    }
+    setTool(index);
+    // Mounted on first opening, then kept: the drawing and what changed since it survive a tab switch.
+    setToolsOpened((s) => (s.has(index) ? s : new Set(s).add(index)));
+  }, []);
   const [full, toggleFull] = useFullScreen();
   const [confirmReset, setConfirmReset] = useState(false);
   const packets = usePacketPanel();
@@ -126,7 +141,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           )}
         </div>
       </header>
-      {started && <Tabs active={tab} onSelect={setTab} />}
+      {started && <Tabs active={shown} onSelect={setTab} />}
       <div className={clsx(styles.workspace, packets.open && styles.split)}>
         <div className={styles.screen}>
           {/* Terminals mount as soon as the lab starts, under the progress
@@ -139,13 +154,31 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                   id={`lab-panel-${t.index}`}
                   role="tabpanel"
                   aria-labelledby={`lab-tab-${t.index}`}
-                  hidden={tab !== t.index}
+                  hidden={shown !== t.index}
                   inert={!running}
                   className={styles.panel}>
-                  <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
+                  <TerminalView
+                    index={t.index}
+                    active={shown === t.index}
+                    generation={lab.generation}
+                    label={t.label}
+                  />
                 </div>
               ))}
             </Suspense>
+          )}
+          {started && toolsOpened.has(TOPOLOGY) && (
+            <div
+              id={`lab-panel-${TOPOLOGY}`}
+              role="tabpanel"
+              aria-labelledby={`lab-tab-${TOPOLOGY}`}
+              hidden={shown !== TOPOLOGY}
+              inert={!running}
+              className={styles.panel}>
+              <Suspense fallback={<p className={styles.loadingTerm}>Opening the topology…</p>}>
+                <TopologyView active={shown === TOPOLOGY} />
+              </Suspense>
+            </div>
           )}
           {(lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped') && (
             <div className={clsx(styles.startWrap, started && styles.overlay)}>
