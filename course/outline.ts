@@ -188,6 +188,14 @@ export default {
             'An ingress policy by hand: default allow until a policy selects a Pod, replies implied through conntrack, and where Calico, Cilium and kube-router enforce it.',
           exercises: ['kubernetes/network-policy'],
         },
+        {
+          id: 'capstone',
+          doc: 'capstone',
+          title: 'Capstone: a Service by name from outside',
+          blurb:
+            'Put the part together on a bare two-node cluster: Pod routes, a Service with its NodePort, the cluster DNS and the way in, until an outside client reaches web.lab.example by name.',
+          exercises: ['kubernetes/capstone'],
+        },
       ],
     },
   ],
