@@ -58,10 +58,14 @@ export function dnsPathProblem(q: Query, p: DnsPath): string {
     if (local) {
       return `A DNS server runs in ${p.node} itself and listens on port ${DNS_PORT}, but did not answer ${p.client}'s query to ${where}.`;
     }
+    // The node's own address ends in a closed port; a ClusterIP is no one's address, so it ends in the routing table.
+    const fate = q.findAddress(p.dst, p.node)
+      ? `nothing in ${p.node} listens there, so ${p.node} answers the query with ICMP port unreachable`
+      : `${p.dst} is no interface's address: untranslated, the query is routed like any packet to ${p.dst}, and ` +
+        `${p.node} has no route that leads to a DNS server there`;
     return (
-      `${p.node} has no rule that sends UDP ${where} anywhere, and nothing in ${p.node} listens there, so ${p.node} ` +
-      `answers the query with ICMP port unreachable. Translate it to the DNS Pod (${p.server.ip}:${DNS_PORT}), ` +
-      `as kube-proxy does for a Service's ClusterIP or NodePort.`
+      `${p.node} has no rule that sends UDP ${where} anywhere, and ${fate}. Translate it to the DNS Pod ` +
+      `(${p.server.ip}:${DNS_PORT}), as kube-proxy does for a Service's ClusterIP or NodePort.`
     );
   }
   // A translation's text lists every rule its walk met; keep those about DNS.
