@@ -47,6 +47,9 @@ describe('kubernetes/capstone', () => {
     const {message} = grade('near-miss--no-snat');
     expect(message('cross-node-snat')).toMatch(/connections to node\d \(192\.168\.50\.1[12]:30080\) hung/);
     expect(message('cross-node-snat')).toMatch(/from 10\.244\.[12]\.2:8080/);
+    // Where the node sends NodePort connections: its DNS way in (UDP 53) is not one of them.
+    expect(message('fetch-by-name')).toMatch(/Where node\d sends them: .*--dport 30080/);
+    expect(message('fetch-by-name')).not.toMatch(/--dport 53/);
   });
 
   it('rules on node1 only: the name also leads to node2, which refuses port 30080', () => {
