@@ -196,6 +196,14 @@ export default {
             "What CoreDNS does for Pods: <svc>.<ns>.svc.cluster.local, a Service for the DNS server over UDP and TCP, the Pod's resolv.conf, and the queries ndots:5 costs.",
           exercises: ['kubernetes/cluster-dns'],
         },
+        {
+          id: 'capstone',
+          doc: 'capstone',
+          title: 'Capstone: a Service by name from outside',
+          blurb:
+            'Put the Kubernetes part together on a bare two-node cluster: Pod routes, a Service with its NodePort, the cluster DNS and the way in, until an outside client reaches web.lab.example by name.',
+          exercises: ['kubernetes/capstone'],
+        },
       ],
     },
   ],

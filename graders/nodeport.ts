@@ -59,6 +59,15 @@ export interface Target {
   text: string;
 }
 
+/**
+ * The rule matches a destination port, and never this one (destNatRules does not evaluate ports): a node's
+ * other DNATs, such as a DNS way in on port 53, are no answer to where NodePort connections go.
+ */
+function otherPort(text: string, port: number): boolean {
+  const ports = [...text.matchAll(/\bdport[ =]+(\d+)\b/g)].map((m) => Number(m[1]));
+  return ports.length > 0 && !ports.includes(port);
+}
+
 export function targets(q: Query, s: NodePortService, n: NodePortNode): {input: Target[]; output: Target[]} {
   const ns = q.ns(n.name);
   if (!ns) return {input: [], output: []};
@@ -66,7 +75,7 @@ export function targets(q: Query, s: NodePortService, n: NodePortNode): {input: 
   const pick = (hook: 'in' | 'out') =>
     rules
       .filter((r) => (hook === 'out' ? r.hook === 'output' : r.hook !== 'output'))
-      .filter((r) => r.match.m !== false)
+      .filter((r) => r.match.m !== false && !otherPort(r.text, s.nodePort))
       .map((r) => ({to: r.to, port: r.port, text: `${r.tool}: ${r.text}`}));
   const ipvs = (ns.ipvs ?? [])
     .filter((v) => v.port === s.nodePort && (v.address === n.ip || v.address === '0.0.0.0'))
@@ -101,7 +110,7 @@ export function fetchCheck(q: Query, s: NodePortService, node: string): CheckOut
     if (input.length === 0 && output.length > 0) {
       return fail(
         `${head}: refused. ${node}'s only DNAT rules are on the OUTPUT hook, which sees connections the node opens ` +
-          `itself (a curl on the node works); ${s.client.name}'s packets arrive on ${n.dev} and pass PREROUTING. Rules: ${list(output)}`,
+          `itself (a curl on the node works); ${s.client.name}'s packets arrive on ${n.dev} and pass PREROUTING. Rules: ${list(output)}.`,
       );
     }
     if (input.length === 0) {
@@ -115,10 +124,10 @@ export function fetchCheck(q: Query, s: NodePortService, node: string): CheckOut
     if (wrong.length > 0) {
       return fail(
         `${head}: the Pods refused them. ${node} sends them to ${wrong.map((t) => `${t.to}:${t.port ?? s.nodePort}`).join(', ')}, ` +
-          `but the endpoints listen on port ${s.endpoints[0].port} (the Service's targetPort; 80 is its port on the ClusterIP). Rules: ${list(wrong)}`,
+          `but the endpoints listen on port ${s.endpoints[0].port} (the Service's targetPort; 80 is its port on the ClusterIP). Rules: ${list(wrong)}.`,
       );
     }
-    return fail(`${head}: refused. Where ${node} sends them: ${list(input)}`);
+    return fail(`${head}: refused. Where ${node} sends them: ${list(input)}.`);
   }
   const other = bad.filter((r) => r.status !== null);
   if (other.length > 0) {
@@ -129,7 +138,7 @@ export function fetchCheck(q: Query, s: NodePortService, node: string): CheckOut
   }
   return fail(
     `${head}: ${bad.filter(hung).length} got no answer at all (see the check on connections handed to the other node).` +
-      (input.length ? ` Where ${node} sends them: ${list(input)}` : ''),
+      (input.length ? ` Where ${node} sends them: ${list(input)}.` : ''),
   );
 }
 

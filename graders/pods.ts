@@ -30,7 +30,7 @@ export interface Pod {
 }
 
 export type Walk =
-  | {kind: 'delivered'; path: string[]; nat: string[]}
+  | {kind: 'delivered'; path: string[]; nat: string[]; mayNat: string[]}
   | {kind: 'broken'; path: string[]; at: string; message: string}
   | {kind: 'unknown'; path: string[]; at: string; why: string};
 
@@ -86,18 +86,22 @@ const routeText = (r: Route) =>
  * Follows a packet from `from` to `to` (one direction) through the state.
  * `nat` lists the source NAT rules that would rewrite the sending Pod's
  * address on the way; a delivered packet with NAT still breaks the model.
+ * `mayNat` lists those whose match the grader cannot evaluate (a mark, a
+ * conntrack state): whether they apply is for a live probe to say.
  */
 export function walkPods(q: Query, from: Pod, to: Pod): Walk {
   const src = from.ip;
   const dst = to.ip;
   const path: string[] = [from.pod];
   const nat: string[] = [];
+  // Rules whose match the grader cannot evaluate (a mark, ct status): only a live probe can tell.
+  const mayNat: string[] = [];
   let ns: string | null = from.pod;
   let iif: string | undefined;
   let prev: string | null = null;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
     const n = ns ?? undefined;
-    if (q.findAddress(dst, n)) return {kind: 'delivered', path, nat};
+    if (q.findAddress(dst, n)) return {kind: 'delivered', path, nat, mayNat};
     const looked = policyLookup(q, n, {src, dst, iif});
     if (looked === 'unknown') {
       return {
@@ -143,7 +147,7 @@ export function walkPods(q: Query, from: Pod, to: Pod): Walk {
         const to2 = d.kind === 'snat' ? d.to : (d.to ?? `${r.dev}'s address`);
         nat.push(`${label(ns)} rewrites the source ${src} to ${to2} (${d.tool}: ${d.rule})`);
       } else if (d.kind === 'unknown') {
-        nat.push(`${label(ns)} may rewrite the source (${d.tool}: ${d.rule}; ${d.why})`);
+        mayNat.push(`${label(ns)} may rewrite the source (${d.tool}: ${d.rule}; ${d.why})`);
       }
     }
     const gw = r.gateway;
@@ -266,7 +270,7 @@ export function pingsBothWays(q: Query, a: Pod, b: Pod): Verdict {
 export function noNat(q: Query, from: Pod, to: Pod): Verdict {
   const seen = q.probe(seenId(from, to))?.seenSource;
   const w = walkPods(q, from, to);
-  const rules = w.kind === 'delivered' ? w.nat : [];
+  const rules = w.kind === 'delivered' ? [...w.nat, ...w.mayNat] : [];
   if (seen === from.ip) return {ok: true};
   if (seen === undefined) {
     return {

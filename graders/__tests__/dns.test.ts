@@ -122,6 +122,12 @@ describe('serverAnswer', () => {
     expect(serverAnswer(q, 'client', '10.0.0.53', name)).toEqual({addrs: ['10.0.0.80'], replied: true, exitCode: 0});
   });
 
+  it('counts the answers getent printed even when its own deadline stopped it before it exited', () => {
+    const late = {...resolved, ok: false, exitCode: TIMED_OUT};
+    const q = withProbes(conf, {exitCode: TIMED_OUT}, late);
+    expect(serverAnswer(q, 'client', '10.0.0.53', name)).toEqual({addrs: ['10.0.0.80'], replied: true, exitCode: 0});
+  });
+
   it('does not fall back when a hosts file or another server could have answered', () => {
     const hosts = withProbes({...conf, '/etc/hosts': '10.0.0.80 web.lab.example\n'}, {exitCode: TIMED_OUT}, resolved);
     expect(serverAnswer(hosts, 'client', '10.0.0.53', name)).toMatchObject({addrs: [], replied: false});

@@ -41,8 +41,18 @@ describe('walkPods', () => {
 
   it('follows host-gw routes through both nodes, without NAT', () => {
     const s = q('solution');
-    expect(walkPods(s, A, B)).toEqual({kind: 'delivered', path: ['pod-a', 'node1', 'node2', 'pod-b'], nat: []});
-    expect(walkPods(s, B, A)).toEqual({kind: 'delivered', path: ['pod-b', 'node2', 'node1', 'pod-a'], nat: []});
+    expect(walkPods(s, A, B)).toEqual({
+      kind: 'delivered',
+      path: ['pod-a', 'node1', 'node2', 'pod-b'],
+      nat: [],
+      mayNat: [],
+    });
+    expect(walkPods(s, B, A)).toEqual({
+      kind: 'delivered',
+      path: ['pod-b', 'node2', 'node1', 'pod-a'],
+      nat: [],
+      mayNat: [],
+    });
   });
 
   it('a route on node1 only: one way delivered, the other stops on node2', () => {
