@@ -188,6 +188,14 @@ export default {
             'An ingress policy by hand: default allow until a policy selects a Pod, replies implied through conntrack, and where Calico, Cilium and kube-router enforce it.',
           exercises: ['kubernetes/network-policy'],
         },
+        {
+          id: 'ingress',
+          doc: 'ingress',
+          title: 'Ingress: one address, many Services',
+          blurb:
+            'An ingress controller is a reverse proxy in a Pod: nginx picks a Service by the Host header, a hostPort DNAT brings outside clients to it, and an Ingress object is its configuration.',
+          exercises: ['kubernetes/ingress'],
+        },
       ],
     },
   ],
