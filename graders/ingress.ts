@@ -47,8 +47,12 @@ const sockText = (s: Socket) => `${s.local.includes(':') ? `[${s.local}]` : s.lo
 const responses = (q: Query, id: string): HttpResponse[] => q.probe(id)?.responses ?? [];
 const answered = (r: HttpResponse) => r.status !== null;
 const refused = (r: HttpResponse) => !answered(r) && /refused/i.test(r.error ?? '');
-const errorText = (r: HttpResponse) =>
-  (r.error ?? '').split('\n').find((l) => l.trim() !== '') ?? `exit status ${r.exitCode}`;
+/** The reason in socat's first error line ("... E connect(...): Connection refused" → "Connection refused"). */
+function errorText(r: HttpResponse): string {
+  const line = (r.error ?? '').split('\n').find((l) => l.trim() !== '');
+  if (!line) return `exit status ${r.exitCode}`;
+  return /:\s*([^:]+)$/.exec(line)?.[1].trim() ?? line;
+}
 
 /** The nginx processes, by namespace label. */
 function nginxWhere(q: Query): {inPod: boolean; elsewhere: string[]} {
@@ -134,8 +138,10 @@ export function controllerCheck(q: Query, lab: IngressLab): CheckOutcome {
 function wayIn(q: Query, lab: IngressLab): {rules: DnatRule[]; ipvs: string[]} {
   const ns = q.ns(lab.node.name);
   if (!ns) return {rules: [], ipvs: []};
+  // A rule in a user chain (kube-proxy's KUBE-SEP-*, portmap's CNI-DN-*) is reached through jumps this does
+  // not follow: only those that send to the controller's Pod say something about the way in.
   const rules = destNatRules(ns, {src: lab.client.ip, dst: lab.node.ip, iif: lab.node.dev, oif: 'cni0'}).filter(
-    (r) => r.match.m !== false,
+    (r) => r.match.m !== false && (r.hook !== 'other' || r.to === lab.pod.ip),
   );
   const ipvs = (ns.ipvs ?? [])
     .filter((v) => v.port === lab.pod.port && (v.address === lab.node.ip || v.address === '0.0.0.0'))
@@ -196,7 +202,8 @@ function wrongPorts(q: Query, lab: IngressLab, route: IngressRoute): string | un
   const bad: string[] = [];
   for (const t of nginxTargets(text)) {
     const ep = route.endpoints.find((e) => e.ip === t.ip);
-    if (ep && t.port !== ep.port) bad.push(`${t.ip}:${t.port}, but ${ep.pod} listens on ${ep.port} (the targetPort)`);
+    if (ep && t.port !== ep.port)
+      bad.push(`${t.ip}:${t.port}, but Pod ${ep.pod} listens on ${ep.port} (the targetPort)`);
     if (t.ip === route.vip && t.port !== route.port) {
       bad.push(`${t.ip}:${t.port}, but the Service ${route.service} listens on ${route.vip}:${route.port}`);
     }
@@ -263,7 +270,8 @@ export function routeCheck(q: Query, lab: IngressLab, route: IngressRoute): Chec
       ? ` ${lab.configPath} sends ${route.host} to ${[...new Set(sends.map((t) => `${t.ip}:${t.port}`))].join(', ')} only.`
       : '';
   return fail(
-    `${head}, every one was answered by ${tally(mine)}: ${missing.join(' and ')} never answered.${only} ` +
+    `${head}, all ${rs.length} were answered by ${mine.filter((p) => !missing.includes(p)).join(' and ')}: ` +
+      `${missing.join(' and ')} never answered.${only} ` +
       `Service ${route.service} has ${mine.length} endpoints: proxy to its ClusterIP (${route.vip}:${route.port}), ` +
       `which kube-proxy spreads over them, or list each in an upstream block, as ingress-nginx does.`,
   );
