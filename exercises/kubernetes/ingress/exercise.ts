@@ -1,4 +1,5 @@
-import {defineExercise, fail, pass} from '../../../graders/exercise';
+import {defineExercise} from '../../../graders/exercise';
+import {outsideCheck} from '../../../graders/nodeport';
 import {controllerCheck, routeCheck, wayInCheck, type IngressLab, type IngressRoute} from '../../../graders/ingress';
 
 const EXT = '192.168.50.100';
@@ -61,12 +62,7 @@ export default defineExercise({
       hints: [
         'ext plays a client on the LAN that knows nothing of Pod addresses. Start the lab again if you changed it.',
       ],
-      run: (q) => {
-        if (!q.findAddress(EXT, 'ext')) return fail(`ext no longer has ${EXT} (start the lab again).`);
-        const r = q.routeLookup(POD, 'ext') ?? q.routeLookup('10.244.2.3', 'ext');
-        if (r) return fail(`ext has a route to the Pods (${r.dst}); a client outside the cluster has none. Remove it.`);
-        return pass();
-      },
+      run: (q) => outsideCheck(q, LAB.client, [POD, API.endpoints[0].ip]),
     },
     {
       id: 'controller',
