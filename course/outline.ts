@@ -197,6 +197,14 @@ export default {
           exercises: ['kubernetes/cluster-dns'],
         },
         {
+          id: 'ingress',
+          doc: 'ingress',
+          title: 'Ingress: one address, many Services',
+          blurb:
+            'An ingress controller is a reverse proxy in a Pod: nginx picks a Service by the Host header, a hostPort DNAT brings outside clients to it, and an Ingress object is its configuration.',
+          exercises: ['kubernetes/ingress'],
+        },
+        {
           id: 'capstone',
           doc: 'capstone',
           title: 'Capstone: a Service by name from outside',

@@ -180,3 +180,17 @@ export function crossNodeSnatCheck(q: Query, s: NodePortService): CheckOutcome {
       `un-DNATed; with Local, it sends only to its own endpoints and keeps the client's address.`,
   );
 }
+
+/**
+ * The client is still outside the cluster: it has its address and no route to
+ * any of the Pods (with one, it could skip the way in a lab is about).
+ */
+export function outsideCheck(q: Query, client: {name: string; ip: string}, podIps: readonly string[]): CheckOutcome {
+  if (!q.findAddress(client.ip, client.name)) {
+    return fail(`${client.name} no longer has ${client.ip} (start the lab again).`);
+  }
+  const r = podIps.map((ip) => q.routeLookup(ip, client.name)).find((x) => x);
+  if (r)
+    return fail(`${client.name} has a route to the Pods (${r.dst}); a client outside the cluster has none. Remove it.`);
+  return pass();
+}

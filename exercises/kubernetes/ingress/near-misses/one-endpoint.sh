@@ -1,0 +1,9 @@
+# expect-fail: web-host
+# web's upstream lists pod-a only: every web.lab.example request lands on
+# pod-a, and pod-b, the Service's other endpoint, never gets one.
+echo 'upstream web { server 10.244.1.2:8080; }' > /etc/nginx/conf.d/ingress.conf
+echo 'upstream api { server 10.244.2.3:8080; }' >> /etc/nginx/conf.d/ingress.conf
+echo 'server { listen 80; server_name web.lab.example; location / { proxy_pass http://web; } }' >> /etc/nginx/conf.d/ingress.conf
+echo 'server { listen 80; server_name api.lab.example; location / { proxy_pass http://api; } }' >> /etc/nginx/conf.d/ingress.conf
+ip netns exec ingress nginx
+ip netns exec node1 iptables -t nat -A PREROUTING -d 192.168.50.11 -p tcp --dport 80 -j DNAT --to-destination 10.244.1.80:80
