@@ -7,17 +7,26 @@ export const TABS = [
   {index: 1, name: 'Terminal 2', label: 'Second lab terminal'},
 ] as const;
 
+/** The tab index of the file editor (Topology is 2). */
+export const FILES_TAB = 3;
+
+/** Every tab in order: the terminals, then the tools (not shells, so no $ prompt). */
+const ALL: ReadonlyArray<{index: number; name: string; tool?: boolean}> = [
+  ...TABS,
+  {index: FILES_TAB, name: 'Files', tool: true},
+];
+
 interface Props {
   active: number;
   onSelect: (index: number) => void;
 }
 
-/** Terminal tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
+/** The lab's tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
 export default function Tabs({active, onSelect}: Props): ReactNode {
   return (
     <div className={styles.tabbar}>
-      <div className={styles.tabs} role="tablist" aria-label="Terminals">
-        {TABS.map((t) => (
+      <div className={styles.tabs} role="tablist" aria-label="Lab views">
+        {ALL.map((t, position) => (
           <button
             key={t.index}
             type="button"
@@ -30,12 +39,12 @@ export default function Tabs({active, onSelect}: Props): ReactNode {
             onClick={() => onSelect(t.index)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-              const next = (t.index + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length;
+              const next = ALL[(position + (e.key === 'ArrowRight' ? 1 : ALL.length - 1)) % ALL.length].index;
               onSelect(next);
               document.getElementById(`lab-tab-${next}`)?.focus();
             }}>
             <span className={styles.tabPrompt} aria-hidden="true">
-              $
+              {t.tool ? '✎' : '$'}
             </span>
             {t.name}
           </button>

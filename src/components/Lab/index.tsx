@@ -10,12 +10,13 @@ import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
-import Tabs, {TABS} from './Tabs';
+import Tabs, {FILES_TAB, TABS} from './Tabs';
 import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
 
 const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
 const PacketView = lazy(() => import(/* webpackChunkName: "packet-view" */ '../PacketView'));
+const FileEditor = lazy(() => import(/* webpackChunkName: "file-editor" */ '../FileEditor'));
 
 export interface LabProps {
   /** Heading shown in the lab's title bar. */
@@ -51,6 +52,9 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
   const packets = usePacketPanel();
   const started = lab.status !== 'idle';
   const running = lab.status === 'ready';
+  // The editor loads the first time its tab is shown, then stays (with its text).
+  const [filesShown, setFilesShown] = useState(false);
+  if (tab === FILES_TAB && started && !filesShown) setFilesShown(true);
 
   const start = useCallback(() => {
     labStore.start().catch(() => undefined);
@@ -75,7 +79,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
         <StatusBadge state={lab} />
         <OfflineBadge status={lab.status} />
         <div className={styles.actions}>
-          {running && (
+          {running && tab < TABS.length && (
             <>
               <button
                 type="button"
@@ -146,6 +150,19 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                 </div>
               ))}
             </Suspense>
+          )}
+          {started && filesShown && (
+            <div
+              id={`lab-panel-${FILES_TAB}`}
+              role="tabpanel"
+              aria-labelledby={`lab-tab-${FILES_TAB}`}
+              hidden={tab !== FILES_TAB}
+              inert={!running}
+              className={styles.panel}>
+              <Suspense fallback={<p className={styles.loadingTerm}>Opening the editor…</p>}>
+                <FileEditor />
+              </Suspense>
+            </div>
           )}
           {(lab.status === 'idle' || lab.status === 'loading' || lab.status === 'stopped') && (
             <div className={clsx(styles.startWrap, started && styles.overlay)}>

@@ -45,10 +45,14 @@ async function save(): Promise<void> {
     set({kind: 'unavailable', why: 'the offline worker is not running'});
     return;
   }
-  // The lab's lazy chunks (Check's graders, the packet view) otherwise load on
-  // first use, which may come after the network is gone; fetched now, they
-  // pass through the worker, which caches site assets as they go by.
-  await Promise.all([import('../Exercise/grading'), import('../PacketView')]).catch(() => undefined);
+  // The lab's lazy chunks (Check's graders, the packet view, the file editor)
+  // otherwise load on first use, which may come after the network is gone;
+  // fetched now, they pass through the worker, which caches site assets as
+  // they go by. Monaco's workers and font are fetched alongside, not waited for.
+  import('../FileEditor/monaco').then((m) => m.warmForOffline()).catch(() => undefined);
+  await Promise.all([import('../Exercise/grading'), import('../PacketView'), import('../FileEditor')]).catch(
+    () => undefined,
+  );
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
   const list = (await fetch(base + VM_FILES.offline)
     .then((r) => (r.ok ? r.json() : null))
