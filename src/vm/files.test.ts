@@ -9,7 +9,17 @@ import {chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, sym
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
-import {checkPath, decodeText, FileError, makeVmDir, MAX_FILE_BYTES, readVmFile, toBase64, writeVmFile} from './files';
+import {
+  checkPath,
+  decodeText,
+  FileError,
+  makeVmDir,
+  MAX_FILE_BYTES,
+  readVmFile,
+  toBase64,
+  warmFileTools,
+  writeVmFile,
+} from './files';
 import {shellQuote, writeScript} from './fileScripts';
 import type {ExecVm} from './types';
 
@@ -158,5 +168,17 @@ describe('reading and writing', () => {
     expect(opened.text).toMatch(/^[01]\n$/);
     expect(opened.readOnly).toMatch(/kernel interface.*sysctl/);
     expect((await fails(writeVmFile(local, path, '1\n'))).code).toBe('virtual');
+  });
+
+  it('runs every script once for the offline cache and leaves nothing behind', async () => {
+    const scripts: string[] = [];
+    await warmFileTools({exec: (script, o) => (scripts.push(script), local.exec(script, o))});
+    const scratch = /mkdir -p -- '([^']+)'/.exec(scripts[0])?.[1] ?? '';
+    expect(scratch).toMatch(/^\/tmp\/\.netlab-files-\d+$/);
+    expect(() => statSync(scratch)).toThrow();
+    // The tools a read and a save start, which the image's offline set lacks.
+    for (const tool of ['/usr/bin/stat', 'readlink -f', 'head -c', 'mv -f', 'chmod', 'chown 0:0', 'sync --']) {
+      expect(scripts[0]).toContain(tool);
+    }
   });
 });

@@ -205,3 +205,26 @@ export async function writeVmFile(vm: ExecVm, path: string, text: string, option
     throw new FileError('failed', `Saving ${p} failed: ${r.stderr.trim() || `exit ${r.exitCode}`}.`);
   return parseWrite(p, r.stdoutBytes);
 }
+
+/**
+ * Runs the read, write and mkdir scripts once on a scratch file (through a
+ * symlink, as a save to /etc/resolv.conf would), then removes it. The tools
+ * they start (stat, readlink, head, mv, chmod, sync...) are not all in the
+ * image's offline set: run once while online, their root files pass through
+ * the offline worker, so the Files tab still works with the network gone.
+ */
+export async function warmFileTools(vm: ExecVm): Promise<void> {
+  const dir = `/tmp/.netlab-files-${Date.now()}`;
+  const q = shellQuote(dir);
+  // Subshells: the read script ends with exec, the scripts exit early on an error.
+  const script = [
+    // chown too, which a save runs only for a file not owned by root.
+    `mkdir -p -- ${q} && chown 0:0 -- ${q} && ln -s f ${q}/l || exit 1`,
+    `w=$( ( ${writeScript(`${dir}/l`, toBase64(new TextEncoder().encode('x\n')), '-')} ) )`,
+    `r=$( ( ${readScript(`${dir}/l`, MAX_FILE_BYTES)} ) )`,
+    `rm -rf -- ${q}`,
+    'case $w$r in OK*OK*) ;; *) printf "%s\\n" "$w" "$r" >&2; exit 1 ;; esac',
+  ].join('\n');
+  const r = await vm.exec(script, {timeoutMs: TIMEOUT_MS});
+  if (r.exitCode !== 0) throw new Error(`the file tools did not run: ${r.stderr.trim() || `exit ${r.exitCode}`}`);
+}

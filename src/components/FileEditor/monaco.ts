@@ -68,7 +68,8 @@ monaco.languages.setMonarchTokensProvider('json', {
 });
 
 /**
- * Loads what the editor's first use would (its worker, the icon font), so the
+ * Loads what the editor's first use would (its worker, the icon font, the
+ * grammars), so the
  * offline worker has cached them by the time the network is gone. Called by
  * Lab/offline.ts when a lab starts.
  */
@@ -81,8 +82,11 @@ export async function warmForOffline(): Promise<void> {
     setTimeout(resolve, 10_000);
   });
   worker.postMessage('');
+  // Each grammar (shell, ini, YAML) is a chunk of its own, loaded when first
+  // needed; colorizing an empty text loads it now.
+  const grammars = ['shell', 'ini', 'yaml'].map((id) => monaco.editor.colorize('', id, {}));
   try {
-    await Promise.all([loaded, document.fonts.load('16px codicon')]);
+    await Promise.all([loaded, document.fonts.load('16px codicon'), ...grammars]);
   } finally {
     worker.terminate();
   }
