@@ -190,7 +190,8 @@ export default function FileEditor(): ReactNode {
             )}
           </span>
         )}
-        {file?.isNew && <span className={styles.note}>new file: Save creates it</span>}
+        {/* A new file where nothing can be saved is only explained by the read-only note below. */}
+        {file?.isNew && file.readOnly === null && <span className={styles.note}>new file: Save creates it</span>}
         {language && <span className={styles.lang}>{LANGUAGE_NAMES[language]}</span>}
         {status.kind === 'busy' && <span>{status.what}</span>}
         {status.kind === 'saved' && !dirty && <span className={styles.ok}>Saved at {status.at}</span>}
