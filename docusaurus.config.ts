@@ -2,6 +2,7 @@ import type {Config} from '@docusaurus/types';
 import type * as Preset from '@docusaurus/preset-classic';
 import {themes as prismThemes} from 'prism-react-renderer';
 import exercisesPlugin from './src/plugins/exercises';
+import monacoPlugin from './src/plugins/monaco';
 
 export default {
   title: 'netlab',
@@ -35,7 +36,7 @@ export default {
       } satisfies Preset.Options,
     ],
   ],
-  plugins: [exercisesPlugin],
+  plugins: [exercisesPlugin, monacoPlugin],
   clientModules: ['./src/plugins/offline/register.ts'],
   themeConfig: {
     colorMode: {respectPrefersColorScheme: true},

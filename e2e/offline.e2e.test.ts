@@ -41,6 +41,12 @@ describe('offline lab', () => {
       // Tools the pilot chapters use, none of which the first start opened.
       await run(page, 'stty size; tcpdump --version 2>&1 | head -1; conntrack --version; echo tools-$((1 + 1))');
       expect(await screenLines(page)).toContain('tools-2');
+      // The file editor (Monaco, its worker, font and grammars) was never
+      // opened online, and its scripts run tools the image's offline set lacks.
+      await page.getByRole('tab', {name: 'Files'}).click();
+      const files = page.getByRole('tabpanel', {name: 'Files'});
+      await expect.poll(() => files.locator('.view-lines').innerText(), {timeout: 60_000}).toContain('localhost');
+      expect(await files.getAttribute('inert')).toBeNull();
       // Check's graders and the packet view are lazy chunks: the first visit saved them too.
       await page.getByRole('button', {name: 'Packets'}).click();
       await page.getByRole('region', {name: 'Packet view'}).waitFor();

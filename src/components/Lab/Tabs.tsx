@@ -7,21 +7,28 @@ export const TABS = [
   {index: 1, name: 'Terminal 2', label: 'Second lab terminal'},
 ] as const;
 
-/** Tabs after the terminals whose panels are tools, not shells. */
-export const TOOL_TABS = [{index: 2, name: 'Topology', label: 'Network topology'}] as const;
-const ALL_TABS = [...TABS, ...TOOL_TABS];
+/** The tab indexes of the tools after the terminals. */
+export const TOPOLOGY_TAB = 2;
+export const FILES_TAB = 3;
+
+/** Every tab in order: the terminals, then the tools (not shells, so no $ prompt). */
+const ALL: ReadonlyArray<{index: number; name: string; icon: string}> = [
+  ...TABS.map((t) => ({...t, icon: '$'})),
+  {index: TOPOLOGY_TAB, name: 'Topology', icon: '◇'},
+  {index: FILES_TAB, name: 'Files', icon: '✎'},
+];
 
 interface Props {
   active: number;
   onSelect: (index: number) => void;
 }
 
-/** Terminal and tool tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
+/** The lab's tabs, keyboard-operable as WAI-ARIA tabs (arrow keys move between them). */
 export default function Tabs({active, onSelect}: Props): ReactNode {
   return (
     <div className={styles.tabbar}>
-      <div className={styles.tabs} role="tablist" aria-label="Terminals and tools">
-        {ALL_TABS.map((t) => (
+      <div className={styles.tabs} role="tablist" aria-label="Lab views">
+        {ALL.map((t, position) => (
           <button
             key={t.index}
             type="button"
@@ -34,12 +41,12 @@ export default function Tabs({active, onSelect}: Props): ReactNode {
             onClick={() => onSelect(t.index)}
             onKeyDown={(e) => {
               if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
-              const next = (t.index + (e.key === 'ArrowRight' ? 1 : ALL_TABS.length - 1)) % ALL_TABS.length;
+              const next = ALL[(position + (e.key === 'ArrowRight' ? 1 : ALL.length - 1)) % ALL.length].index;
               onSelect(next);
               document.getElementById(`lab-tab-${next}`)?.focus();
             }}>
             <span className={styles.tabPrompt} aria-hidden="true">
-              {t.index < TABS.length ? '$' : '◇'}
+              {t.icon}
             </span>
             {t.name}
           </button>

@@ -10,14 +10,14 @@ import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
-import Tabs, {TABS, TOOL_TABS} from './Tabs';
+import Tabs, {FILES_TAB, TABS, TOPOLOGY_TAB} from './Tabs';
 import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
 
 const TerminalView = lazy(() => import(/* webpackChunkName: "terminal" */ './Terminal'));
 const PacketView = lazy(() => import(/* webpackChunkName: "packet-view" */ '../PacketView'));
 const TopologyView = lazy(() => import(/* webpackChunkName: "topology" */ '../Topology'));
-const TOPOLOGY = TOOL_TABS[0].index;
+const FileEditor = lazy(() => import(/* webpackChunkName: "file-editor" */ '../FileEditor'));
 
 export interface LabProps {
   /** Heading shown in the lab's title bar. */
@@ -46,26 +46,18 @@ function useFullScreen(): [boolean, () => void] {
 export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabProps): ReactNode {
   useLabLifetime();
   const lab = useLabState();
+  // Terminals and tool tabs alike: labStore keeps which one is in front ("Edit in lab" brings Files forward).
   const tab = lab.activeTerminal;
-  // A tool tab showing (Topology), or null for the active terminal, which stays labStore's.
-  const [tool, setTool] = useState<number | null>(null);
-  const [toolsOpened, setToolsOpened] = useState<ReadonlySet<number>>(new Set());
-  const shown = tool ?? tab;
-  const setTab = useCallback((index: number) => {
-    if (index < TABS.length) {
-      setTool(null);
-      labStore.setActiveTerminal(index);
-      return;
-    }
-    setTool(index);
-    // Mounted on first opening, then kept: the drawing and what changed since it survive a tab switch.
-    setToolsOpened((s) => (s.has(index) ? s : new Set(s).add(index)));
-  }, []);
+  const setTab = useCallback((index: number) => labStore.setActiveTerminal(index), []);
   const [full, toggleFull] = useFullScreen();
   const [confirmReset, setConfirmReset] = useState(false);
   const packets = usePacketPanel();
   const started = lab.status !== 'idle';
   const running = lab.status === 'ready';
+  // A tool loads the first time its tab is shown, then stays mounted: the editor keeps its text, the
+  // drawing what changed since the last one.
+  const [opened, setOpened] = useState<ReadonlySet<number>>(new Set());
+  if (tab >= TABS.length && started && !opened.has(tab)) setOpened(new Set(opened).add(tab));
 
   const start = useCallback(() => {
     labStore.start().catch(() => undefined);
@@ -90,7 +82,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
         <StatusBadge state={lab} />
         <OfflineBadge status={lab.status} />
         <div className={styles.actions}>
-          {running && (
+          {running && tab < TABS.length && (
             <>
               <button
                 type="button"
@@ -141,7 +133,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
           )}
         </div>
       </header>
-      {started && <Tabs active={shown} onSelect={setTab} />}
+      {started && <Tabs active={tab} onSelect={setTab} />}
       <div className={clsx(styles.workspace, packets.open && styles.split)}>
         <div className={styles.screen}>
           {/* Terminals mount as soon as the lab starts, under the progress
@@ -154,29 +146,37 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
                   id={`lab-panel-${t.index}`}
                   role="tabpanel"
                   aria-labelledby={`lab-tab-${t.index}`}
-                  hidden={shown !== t.index}
+                  hidden={tab !== t.index}
                   inert={!running}
                   className={styles.panel}>
-                  <TerminalView
-                    index={t.index}
-                    active={shown === t.index}
-                    generation={lab.generation}
-                    label={t.label}
-                  />
+                  <TerminalView index={t.index} active={tab === t.index} generation={lab.generation} label={t.label} />
                 </div>
               ))}
             </Suspense>
           )}
-          {started && toolsOpened.has(TOPOLOGY) && (
+          {started && opened.has(TOPOLOGY_TAB) && (
             <div
-              id={`lab-panel-${TOPOLOGY}`}
+              id={`lab-panel-${TOPOLOGY_TAB}`}
               role="tabpanel"
-              aria-labelledby={`lab-tab-${TOPOLOGY}`}
-              hidden={shown !== TOPOLOGY}
+              aria-labelledby={`lab-tab-${TOPOLOGY_TAB}`}
+              hidden={tab !== TOPOLOGY_TAB}
               inert={!running}
               className={styles.panel}>
               <Suspense fallback={<p className={styles.loadingTerm}>Opening the topology…</p>}>
-                <TopologyView active={shown === TOPOLOGY} />
+                <TopologyView active={tab === TOPOLOGY_TAB} />
+              </Suspense>
+            </div>
+          )}
+          {started && opened.has(FILES_TAB) && (
+            <div
+              id={`lab-panel-${FILES_TAB}`}
+              role="tabpanel"
+              aria-labelledby={`lab-tab-${FILES_TAB}`}
+              hidden={tab !== FILES_TAB}
+              inert={!running}
+              className={styles.panel}>
+              <Suspense fallback={<p className={styles.loadingTerm}>Opening the editor…</p>}>
+                <FileEditor />
               </Suspense>
             </div>
           )}

@@ -9,6 +9,7 @@
 import {useSyncExternalStore} from 'react';
 import siteConfig from '@generated/docusaurus.config';
 import {VM_FILES} from '@site/src/vm/config';
+import {labStore} from './labStore';
 
 export type OfflineState =
   | {kind: 'idle'}
@@ -45,10 +46,20 @@ async function save(): Promise<void> {
     set({kind: 'unavailable', why: 'the offline worker is not running'});
     return;
   }
-  // The lab's lazy chunks (Check's graders, the packet view) otherwise load on
-  // first use, which may come after the network is gone; fetched now, they
-  // pass through the worker, which caches site assets as they go by.
-  await Promise.all([import('../Exercise/grading'), import('../PacketView')]).catch(() => undefined);
+  // The lab's lazy chunks (Check's graders, the packet view, the file editor)
+  // otherwise load on first use, which may come after the network is gone;
+  // fetched now, they pass through the worker, which caches site assets as
+  // they go by; Monaco's worker, font and grammars too, loaded by a warm-up.
+  await Promise.all([
+    import('../Exercise/grading'),
+    import('../PacketView'),
+    import('../FileEditor'),
+    import('../FileEditor/monaco').then((m) => m.warmForOffline()),
+  ]).catch(() => undefined);
+  // The Files tab's scripts start tools the image's offline set lacks: run
+  // them once now, so their root files are fetched (and cached) while online.
+  const vm = labStore.getVm();
+  if (vm) await import('@site/src/vm/files').then((m) => m.warmFileTools(vm)).catch(() => undefined);
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
   const list = (await fetch(base + VM_FILES.offline)
     .then((r) => (r.ok ? r.json() : null))
