@@ -56,10 +56,14 @@ async function save(): Promise<void> {
     import('../FileEditor'),
     import('../FileEditor/monaco').then((m) => m.warmForOffline()),
   ]).catch(() => undefined);
-  // The Files tab's scripts start tools the image's offline set lacks: run
-  // them once now, so their root files are fetched (and cached) while online.
+  // The Files tab's scripts and everyday commands (ls, cat...) start tools the
+  // image's offline set lacks: run them once now, so their root files are
+  // fetched (and cached) while online.
   const vm = labStore.getVm();
-  if (vm) await import('@site/src/vm/files').then((m) => m.warmFileTools(vm)).catch(() => undefined);
+  if (vm) {
+    await import('@site/src/vm/files').then((m) => m.warmFileTools(vm)).catch(() => undefined);
+    await import('@site/src/vm/warmTools').then((m) => m.warmEverydayTools(vm)).catch(() => undefined);
+  }
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
   const list = (await fetch(base + VM_FILES.offline)
     .then((r) => (r.ok ? r.json() : null))
