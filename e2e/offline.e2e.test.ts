@@ -41,6 +41,12 @@ describe('offline lab', () => {
       // Tools the pilot chapters use, none of which the first start opened.
       await run(page, 'stty size; tcpdump --version 2>&1 | head -1; conntrack --version; echo tools-$((1 + 1))');
       expect(await screenLines(page)).toContain('tools-2');
+      // Everyday commands and /etc, which the image's traced set lacks: the lab's start warmed them.
+      await run(
+        page,
+        'ls /etc >/dev/null; cat /etc/hostname; cp /etc/hosts /tmp/h; grep -c localhost /tmp/h; echo everyday-$((2 + 1))',
+      );
+      expect(await screenLines(page)).toContain('everyday-3');
       // The file editor (Monaco, its worker, font and grammars) was never
       // opened online, and its scripts run tools the image's offline set lacks.
       await page.getByRole('tab', {name: 'Files'}).click();
