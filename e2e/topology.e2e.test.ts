@@ -49,10 +49,10 @@ describe('the Topology tab', () => {
   it('opens from the keyboard and draws the start state', async () => {
     await exercise().getByRole('button', {name: 'Start exercise'}).click();
     await exercise().getByText('The exercise is set up').waitFor({timeout: 0});
-    // Arrow keys move along the tabs and wrap: left of Terminal 1 is Topology. (Right of
-    // Terminal 1 is Terminal 2, whose terminal takes the focus as it opens.)
-    await page.getByRole('tab', {name: 'Terminal 1'}).focus();
-    await page.keyboard.press('ArrowLeft');
+    // Arrow keys move along the tabs (Terminal 1, Terminal 2, Topology, Files, and wrap):
+    // from the Terminal 2 tab, focused but not selected, right is Topology.
+    await page.getByRole('tab', {name: 'Terminal 2'}).focus();
+    await page.keyboard.press('ArrowRight');
     const tab = page.getByRole('tab', {name: 'Topology'});
     expect(await tab.getAttribute('aria-selected')).toBe('true');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('Topology');
