@@ -48,7 +48,12 @@ async function save(): Promise<void> {
   // The lab's lazy chunks (Check's graders, the packet view) otherwise load on
   // first use, which may come after the network is gone; fetched now, they
   // pass through the worker, which caches site assets as they go by.
-  await Promise.all([import('../Exercise/grading'), import('../PacketView')]).catch(() => undefined);
+  // The search bar's index and worker too: searching the course offline needs them.
+  await Promise.all([
+    import('../Exercise/grading'),
+    import('../PacketView'),
+    import('../Search/warm').then((m) => m.warmSearch()),
+  ]).catch(() => undefined);
   const base = new URL(`${siteConfig.baseUrl}vm/`, window.location.href).href;
   const list = (await fetch(base + VM_FILES.offline)
     .then((r) => (r.ok ? r.json() : null))
