@@ -10,6 +10,9 @@ import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
+import SaveButton from './SaveButton';
+import {useAutosave} from './autosave';
+import {useLabKey} from './resumeOffer';
 import Tabs, {TABS} from './Tabs';
 import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
@@ -43,6 +46,7 @@ function useFullScreen(): [boolean, () => void] {
 
 export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabProps): ReactNode {
   useLabLifetime();
+  useAutosave(useLabKey());
   const lab = useLabState();
   const tab = lab.activeTerminal;
   const setTab = labStore.setActiveTerminal;
@@ -100,6 +104,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
               </button>
             </>
           )}
+          <SaveButton running={running} />
           {started && (
             <button
               type="button"
