@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 
 const lab = () => page.locator('section[aria-label="Lab"]');
-const shot = (name: string) => page.screenshot({path: path.join(SHOTS, name)});
 
 /** The toolbar says "Saved hh:mm" once a save has been written; this waits for one written after `since`. */
 async function waitForSaved(since: number): Promise<void> {
@@ -66,6 +65,8 @@ describe('resume a lab machine', () => {
     await waitForPrompt(page);
     console.log(`resume click to prompt: ${((Date.now() - t0) / 1000).toFixed(2)} s`);
     expect(await output('ip netns list')).toContain('learner1');
+    // The terminal of the resumed machine, the learner's namespace listed.
+    await lab().screenshot({path: path.join(SHOTS, 'resume-resumed.png')});
     // The control channel works on the resumed machine: Check runs through it.
     const exercise = page.locator('section[data-exercise="bridges/two-namespaces"]');
     await exercise.getByRole('button', {name: 'Check', exact: true}).click();
@@ -74,18 +75,25 @@ describe('resume a lab machine', () => {
         !/^(checking|none)$/.test((await exercise.locator('[data-verdict]').getAttribute('data-verdict')) ?? ''),
     );
     expect(await exercise.locator('[data-verdict]').getAttribute('data-verdict')).not.toBe('error');
-    await shot('resume-resumed.png');
   });
 
   it('saves when the learner follows a link away, and the progress page shows it', async () => {
+    const since = Date.now();
     await run(page, 'ip netns add learner2');
-    // A link inside the site: the lab is let go of, and saved first.
+    // A link inside the site: the lab is let go of, and saved on the way.
     await page.getByRole('link', {name: 'My progress'}).first().click();
-    const summary = page.locator('[data-saved-bytes]');
-    await until(async () => Number((await summary.getAttribute('data-saved-bytes').catch(() => '0')) ?? 0) > 0);
+    // The page lists the lesson's machine again once that save is written.
+    const saved = page.locator('li[data-saved-at]').filter({hasText: 'Linux bridges'});
+    await until(async () => {
+      if (Date.now() - since > 90_000) throw new Error('the machine left behind was not saved within 90 s');
+      return Number((await saved.getAttribute('data-saved-at', {timeout: 1000}).catch(() => '0')) ?? 0) > since;
+    });
+    expect(Number(await page.locator('[data-saved-bytes]').getAttribute('data-saved-bytes'))).toBeGreaterThan(0);
     expect(await page.getByRole('heading', {name: 'Saved lab machines'}).isVisible()).toBe(true);
     await expect(page.getByRole('link', {name: 'Linux bridges'}).last().isVisible()).resolves.toBe(true);
-    await shot('resume-progress-page.png');
+    await page.locator('section[aria-labelledby="saved-machines"]').screenshot({
+      path: path.join(SHOTS, 'resume-progress-page.png'),
+    });
 
     await page.goto(`${site.server.url}${LESSON}`, {waitUntil: 'networkidle'});
     await page.getByRole('button', {name: 'Resume where you left off'}).click();

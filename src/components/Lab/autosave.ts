@@ -16,7 +16,7 @@ import {useEffect, useSyncExternalStore} from 'react';
 import {MACHINE} from '@site/src/vm/config';
 import type {LabVm} from '@site/src/vm/types';
 import {labStore} from './labStore';
-import {currentImage, dropSaved, storeMachine} from './savedMachines';
+import {currentImage, dropSaved, storeMachine, trackSave} from './savedMachines';
 
 export type SaveStatus =
   {kind: 'idle'} | {kind: 'saving'} | {kind: 'saved'; at: number} | {kind: 'failed'; why: string};
@@ -60,7 +60,7 @@ function describe(err: unknown): string {
 /** Saves `vm` as the machine of the current lesson; one save at a time. */
 function save(vm: LabVm | null): Promise<void> {
   clearTimeout(timer);
-  if (saving) return saving.then(() => (dirtySince !== null ? save(labStore.getVm()) : undefined));
+  if (saving) return saving.then(() => (dirtySince !== null ? save(vm) : undefined));
   const target = owner;
   if (!vm || !target) return Promise.resolve();
   const since = dirtySince;
@@ -92,6 +92,7 @@ function save(vm: LabVm | null): Promise<void> {
       captured();
       saving = null;
     });
+  void trackSave(saving);
   return saving;
 }
 
@@ -110,9 +111,11 @@ function onInput(): void {
 if (typeof document !== 'undefined') {
   labStore.subscribe(() => {
     // A start or a reset: the new machine is the current page's, with nothing unsaved yet.
-    const g = labStore.getState().generation;
+    const {generation: g, status: now} = labStore.getState();
     if (g === generation) return;
     generation = g;
+    // Letting go of the machine resets the lab's state too; beforeDispose (below) still has it to save.
+    if (now === 'idle') return;
     owner = page && {...page, title: lessonTitle()};
     dirtySince = null;
     clearTimeout(timer);
@@ -124,6 +127,8 @@ if (typeof document !== 'undefined') {
       if (owner) void dropSaved(owner.key).catch(() => undefined);
     },
     beforeDispose: async (vm) => {
+      // A save under way may have copied the machine before the last input: let it finish first.
+      if (saving) await saving;
       // Stopping waits for the copy only; compressing and writing it go on after.
       if (dirtySince !== null) {
         void save(vm);

@@ -67,8 +67,61 @@ export async function loadSaved(meta: SavedMeta): Promise<SavedMachine> {
   return {state, nextRequestId: meta.nextRequestId};
 }
 
+/**
+ * Saves under way in this page, from the copy of the machine to the write.
+ * The progress page reads it: a learner who follows a link there from a lab
+ * sees that lab's save finish instead of an older size.
+ */
+let savesUnderWay = 0;
+const saveListeners = new Set<() => void>();
+
+export function trackSave<T>(work: Promise<T>): Promise<T> {
+  const changed = (by: number): void => {
+    savesUnderWay += by;
+    saveListeners.forEach((l) => l());
+  };
+  changed(1);
+  return work.finally(() => changed(-1));
+}
+
+export function countSavesUnderWay(): number {
+  return savesUnderWay;
+}
+
+export function onSavesUnderWay(listener: () => void): () => void {
+  saveListeners.add(listener);
+  return () => saveListeners.delete(listener);
+}
+
 let worker: Worker | null = null;
+/** The worker failed to start once (an old browser, a blocked script): save in the page from then on. */
+let workerBroken = false;
 let nextJob = 1;
+type Reply = {job: number; meta?: SavedMeta; error?: string};
+const pending = new Map<number, {resolve(meta: SavedMeta): void; reject(err: Error): void}>();
+
+function saveWorker(): Worker {
+  if (worker) return worker;
+  const w = new Worker(new URL('./saveWorker.ts', import.meta.url));
+  w.onmessage = (e: MessageEvent<Reply>) => {
+    const job = pending.get(e.data.job);
+    pending.delete(e.data.job);
+    if (e.data.meta) job?.resolve(e.data.meta);
+    else job?.reject(new Error(e.data.error ?? 'the machine could not be saved'));
+  };
+  // A worker that cannot run answers nothing: fail its saves instead of waiting for ever.
+  w.onerror = (e) => {
+    e.preventDefault();
+    workerBroken = true;
+    worker = null;
+    w.terminate();
+    for (const job of pending.values())
+      job.reject(new Error(`the save worker failed (${e.message || 'no reason given'})`));
+    pending.clear();
+  };
+  worker = w;
+  return w;
+}
 
 /**
  * Compresses and stores a saved machine; resolves with its description once
@@ -76,17 +129,10 @@ let nextJob = 1;
  */
 export function storeMachine(meta: Omit<SavedMeta, 'bytes'>, state: ArrayBuffer): Promise<SavedMeta> {
   const request: SaveRequest = {job: nextJob++, meta, state};
-  if (typeof Worker === 'undefined') return storeSaved(request);
-  worker ??= new Worker(new URL('./saveWorker.ts', import.meta.url));
-  const w = worker;
+  if (typeof Worker === 'undefined' || workerBroken) return storeSaved(request);
+  const w = saveWorker();
   return new Promise<SavedMeta>((resolve, reject) => {
-    const onMessage = (e: MessageEvent<{job: number; meta?: SavedMeta; error?: string}>): void => {
-      if (e.data.job !== request.job) return;
-      w.removeEventListener('message', onMessage);
-      if (e.data.meta) resolve(e.data.meta);
-      else reject(new Error(e.data.error ?? 'the machine could not be saved'));
-    };
-    w.addEventListener('message', onMessage);
+    pending.set(request.job, {resolve, reject});
     w.postMessage(request, [state]);
   });
 }

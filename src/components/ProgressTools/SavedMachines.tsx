@@ -3,10 +3,10 @@
  * src/components/Lab/autosave.ts): what they are, the room they take, and a
  * button to clear them. Listing reads only their small descriptions.
  */
-import React, {useCallback, useEffect, useState, type ReactNode} from 'react';
+import React, {useCallback, useEffect, useState, useSyncExternalStore, type ReactNode} from 'react';
 import Link from '@docusaurus/Link';
 import {megabytes} from '../Lab/format';
-import {dropAllSaved, listSaved, type SavedMeta} from '../Lab/savedMachines';
+import {countSavesUnderWay, dropAllSaved, listSaved, onSavesUnderWay, type SavedMeta} from '../Lab/savedMachines';
 import styles from './styles.module.css';
 
 interface Usage {
@@ -30,7 +30,11 @@ export default function SavedMachines(): ReactNode {
   const refresh = useCallback(() => {
     measure().then(setUsage, () => setUsage({machines: [], used: null, quota: null}));
   }, []);
-  useEffect(refresh, [refresh]);
+  // A lab left on the way here may still be saving: list again once it is written.
+  const saving = useSyncExternalStore(onSavesUnderWay, countSavesUnderWay, () => 0);
+  useEffect(() => {
+    if (saving === 0) refresh();
+  }, [refresh, saving]);
 
   const onClear = async () => {
     if (!window.confirm('Delete every saved lab machine? Your progress is kept; the labs start fresh.')) return;
@@ -62,10 +66,15 @@ export default function SavedMachines(): ReactNode {
               ` The whole course uses ${megabytes(usage.used)} of this browser's storage` +
                 (usage.quota ? ` (of ${megabytes(usage.quota)} it may use).` : '.')}
           </p>
+          {saving > 0 && (
+            <p className={styles.lead} data-saving role="status">
+              Saving the lab machine you just left…
+            </p>
+          )}
           {machines.length > 0 && (
             <ul className={styles.machines}>
               {machines.map((m) => (
-                <li key={m.key}>
+                <li key={m.key} data-saved-at={m.savedAt}>
                   <Link to={m.key}>{m.title || m.key}</Link>: {megabytes(m.bytes)}, saved{' '}
                   {new Date(m.savedAt).toLocaleString()}
                 </li>
@@ -78,7 +87,7 @@ export default function SavedMachines(): ReactNode {
         <button
           type="button"
           className="button button--secondary"
-          disabled={machines.length === 0}
+          disabled={machines.length === 0 || saving > 0}
           onClick={() => void onClear()}>
           Clear saved machines
         </button>
