@@ -51,6 +51,7 @@ describe('course search', () => {
     await hit.click();
     await until(async () => new URL(page.url()).pathname === '/learn/vxlan');
     expect(await heading()).toBe('VXLAN overlays');
+    await page.screenshot({path: path.join(SHOTS, 'search-landed-vxlan.png')});
   });
 
   it('finds "bridge" with the keyboard', async () => {
