@@ -21,7 +21,27 @@ export default {
     mermaid: true,
     hooks: {onBrokenMarkdownLinks: 'throw'},
   },
-  themes: ['@docusaurus/theme-mermaid'],
+  themes: [
+    '@docusaurus/theme-mermaid',
+    [
+      // Offline full-text search: the index is built from the static pages at
+      // build time and searched in a web worker in the page; no query leaves
+      // the browser. Lessons only: exercise tasks are part of their lesson's
+      // HTML (see src/components/Exercise/taskLoader.tsx). The lab's own
+      // buttons and notes would match every lesson, so they are left out.
+      '@easyops-cn/docusaurus-search-local',
+      {
+        indexDocs: true,
+        indexBlog: false,
+        indexPages: false,
+        docsRouteBasePath: 'learn',
+        language: ['en'],
+        hashed: true,
+        explicitSearchResultPath: true,
+        ignoreCssSelectors: ['section[aria-label="Lab"]'],
+      },
+    ],
+  ],
   presets: [
     [
       'classic',

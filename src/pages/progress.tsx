@@ -3,6 +3,7 @@ import Layout from '@theme/Layout';
 import Heading from '@theme/Heading';
 import CourseMap from '@site/src/components/CourseMap';
 import ProgressTools from '@site/src/components/ProgressTools';
+import SavedMachines from '@site/src/components/ProgressTools/SavedMachines';
 
 export default function ProgressPage(): ReactNode {
   return (
@@ -11,6 +12,7 @@ export default function ProgressPage(): ReactNode {
         <Heading as="h1">My progress</Heading>
         <CourseMap />
         <ProgressTools />
+        <SavedMachines />
       </main>
     </Layout>
   );

@@ -51,6 +51,30 @@ function tasksModule(entries: Entry[]): string {
   return `export default {\n${lines.join('\n')}\n};\n`;
 }
 
+/**
+ * The same map for the static render: every task imported up front, its
+ * loader returning a promise already marked fulfilled (React's convention),
+ * which `use` renders at once. A suspended task would instead be streamed to
+ * the end of the HTML, outside the lesson's <article>, where the search
+ * index (and a reader without JavaScript) does not look.
+ */
+function serverTasksModule(entries: Entry[]): string {
+  const q = JSON.stringify;
+  const imports = entries.map(
+    (e, i) => `import task${i} from ${q(e.taskPath)};\nimport scripts${i} from ${q(e.dataPath)};`,
+  );
+  const lines = entries.map(
+    (e, i) =>
+      `  ${q(e.id)}: {\n` +
+      `    task: () => done({Task: task${i}, scripts: scripts${i}}),\n` +
+      `    definition: () => import(${q(e.definitionPath)}).then((m) => m.default),\n` +
+      `  },`,
+  );
+  const done =
+    'function done(value) {\n  return Object.assign(Promise.resolve(value), {status: "fulfilled", value});\n}';
+  return `${imports.join('\n')}\n${done}\nexport default {\n${lines.join('\n')}\n};\n`;
+}
+
 /** Checks the course through tsx (see exercises/dumpCourse.ts for why). */
 async function loadCourse(siteDir: string): Promise<CourseDump> {
   const script = path.join(siteDir, 'src/plugins/exercises/dumpCourse.ts');
@@ -93,6 +117,7 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
   const {siteDir, siteConfig} = context;
   const root = path.join(siteDir, 'exercises');
   let tasksPath: string | null = null;
+  let serverTasksPath: string | null = null;
 
   const mdxRule = await createMDXLoaderRule({
     include: [root + path.sep],
@@ -137,10 +162,11 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
         })),
       );
       tasksPath = await actions.createData('tasks.js', tasksModule(entries));
+      serverTasksPath = await actions.createData('tasks.server.js', serverTasksModule(entries));
     },
 
     configureWebpack(_config, isServer, {currentBundler}) {
-      if (!tasksPath) throw new Error(`${EXERCISES_PLUGIN_NAME}: contentLoaded did not run`);
+      if (!tasksPath || !serverTasksPath) throw new Error(`${EXERCISES_PLUGIN_NAME}: contentLoaded did not run`);
       // v86 imports node:fs/promises and node:crypto only when it runs under
       // Node. Webpack cannot read "node:" URLs, so in the browser bundle the
       // scheme is dropped and the modules resolve to empty stand-ins.
@@ -154,7 +180,7 @@ export default async function exercisesPlugin(context: LoadContext): Promise<Plu
       const fallback: Record<string, false> = isServer ? {} : {'fs/promises': false, crypto: false};
       return {
         plugins,
-        resolve: {alias: {[TASKS_ALIAS]: tasksPath}, fallback},
+        resolve: {alias: {[TASKS_ALIAS]: isServer ? serverTasksPath : tasksPath}, fallback},
         optimization: {
           splitChunks: {
             cacheGroups: {

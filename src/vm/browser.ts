@@ -68,7 +68,7 @@ export function createBrowserVm(options: BrowserVmOptions = {baseUrl: '/vm/'}): 
     V86,
     wasmPath: base + VM_FILES.wasm,
     async load(what, onProgress, signal) {
-      if (what !== 'restore') throw new VmError('the browser lab only restores the saved state');
+      if (what === 'boot') throw new VmError('the browser lab only restores a saved state');
       // The offline worker serves the manifest network-first, so this is the
       // newest one reachable; a state from another machine is refused here.
       const manifest = (await fetch(base + VM_FILES.manifest, {cache: 'no-cache'})
@@ -80,7 +80,9 @@ export function createBrowserVm(options: BrowserVmOptions = {baseUrl: '/vm/'}): 
         throw new VmError(
           `the site's VM image does not fit this page: ${why}. The site needs \`npm run build\` again.`,
         );
-      const names = [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state];
+      // A resumed machine brings its own state: the image's snapshot is not needed.
+      const names =
+        what === 'resume' ? [VM_FILES.bios, VM_FILES.vgaBios] : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state];
       const done = new Map<string, [number, number]>();
       const report = (): void => {
         let loaded = 0;

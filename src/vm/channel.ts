@@ -5,7 +5,7 @@
  */
 import {DEFAULT_EXEC_TIMEOUT_MS} from './config';
 import {encodeRequest, ReplyParser, type ExecReply} from './protocol';
-import {ExecTimeoutError, type ExecOptions, type ExecResult} from './types';
+import {ExecTimeoutError, VmError, type ExecOptions, type ExecResult} from './types';
 
 /** The guest side: may be absent until the emulator is loaded. */
 export interface ControlPort {
@@ -36,14 +36,19 @@ export class ControlChannel {
   private pending = new Map<number, Pending>();
   private outbox: Outgoing[] = [];
   private pumpTimer: ReturnType<typeof setTimeout> | undefined;
-  private nextId = 1;
+  private nextId: number;
   private closedWith: Error | undefined;
   private port: ControlPort | undefined;
   private readonly parser: ReplyParser;
   private helloSeen = false;
   private helloWaiters: Array<() => void> = [];
 
-  constructor() {
+  /**
+   * @param firstId the first request id: a resumed machine's channel starts
+   *   after the ids its agent may still answer from before the save.
+   */
+  constructor(firstId = 1) {
+    this.nextId = firstId;
     this.parser = new ReplyParser((reply) => {
       if (reply.id === 0) {
         // The agent greets with id 0 when it starts (seen on a cold boot).
@@ -105,6 +110,25 @@ export class ControlChannel {
       this.outbox.push({id, chunks, sent: 0});
       this.pump();
     });
+  }
+
+  /** The id the next request gets. */
+  get nextRequestId(): number {
+    return this.nextId;
+  }
+
+  /**
+   * Resolves when no request is half sent, the only moment the guest's state
+   * can be saved: a machine resumed from it would otherwise wait for the rest
+   * of a request that never comes, and read the next one as its body.
+   */
+  async betweenRequests(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.outbox.some((o) => o.sent > 0)) {
+      if (this.closedWith) throw this.closedWith;
+      if (Date.now() > deadline) throw new VmError(`the control channel stayed busy for ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /** Rejects every pending and future request with `error`. */

@@ -14,6 +14,7 @@ import {
   type ExecOptions,
   type ExecResult,
   type LabVm,
+  type SavedMachine,
   type StartOptions,
   type VmEvent,
   type VmListener,
@@ -21,6 +22,13 @@ import {
 } from './types';
 
 export type {VmFiles, VmPlatform} from './machine';
+
+/** How long a resumed machine's shells get to redraw their prompts (see bootSteps). */
+const RESUME_PROMPT_MS = 1_500;
+/** How long a save waits for a request being sent (a large file upload) to finish. */
+const SAVE_WAIT_MS = 5_000;
+
+const delay = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** One emulator and everything tied to it; a reset makes a new one. */
 interface Machine {
@@ -129,36 +137,44 @@ export class V86Lab implements LabVm {
   private async bootSteps(options: StartOptions, signal: AbortSignal): Promise<void> {
     this.setStatus('loading');
     const cold = options.coldBoot === true;
+    const resume = cold ? undefined : options.resume;
     this.phase = 'downloading the machine';
-    const files = await abortable(
+    const loaded = await abortable(
       this.platform.load(
-        cold ? 'boot' : 'restore',
+        cold ? 'boot' : resume ? 'resume' : 'restore',
         (phase, loaded, total) => this.emit({type: 'progress', phase, loaded, total}),
         signal,
       ),
       signal,
     );
+    const files = resume ? {...loaded, state: resume.state} : loaded;
     if (!cold && !files.state) throw new VmError('no snapshot available: run `npm run image`');
     this.phase = cold ? 'booting' : 'restoring';
     this.emit({type: 'progress', phase: this.phase, loaded: 0, total: 1});
-    const machine = this.create(files, cold);
+    const machine = this.create(files, cold, resume?.nextRequestId);
     await abortable(machine.running, signal);
     this.phase = 'waiting for the control agent';
     // A cold boot's agent says hello when it starts; a restored one sits in
     // read() inside the snapshot and answers the first request.
     if (cold) await abortable(Promise.race([machine.channel.hello(), knockAgent(machine.channel, signal)]), signal);
     this.phase = 'waiting for the shell prompts';
+    // A resumed shell may be running a program (ping, less) that never
+    // redraws a prompt on Ctrl-L: the machine is ready once the agent answers.
+    const prompts = knockShells(machine.emulator, machine.terminals);
     await abortable(
-      Promise.all([settle(machine.channel, signal), knockShells(machine.emulator, machine.terminals)]),
+      Promise.all([
+        settle(machine.channel, signal),
+        resume ? Promise.race([prompts, delay(RESUME_PROMPT_MS)]) : prompts,
+      ]),
       signal,
     );
     this.setStatus('ready');
     this.emit({type: 'ready', restoredFromSnapshot: !cold});
   }
 
-  private create(files: VmFiles, cold: boolean): Machine {
+  private create(files: VmFiles, cold: boolean, firstRequestId?: number): Machine {
     const emulator = new this.platform.V86(machineSettings(this.platform.wasmPath, files, cold));
-    const channel = new ControlChannel();
+    const channel = new ControlChannel(firstRequestId);
     const hints = new ConsoleHints((reason) => machine.health?.hint(reason));
     const terminals = Array.from(
       {length: TERMINAL_COUNT},
@@ -296,6 +312,22 @@ export class V86Lab implements LabVm {
   async saveState(): Promise<ArrayBuffer> {
     if (!this.machine?.loaded) throw new VmUnavailableError('the lab VM is not running');
     return this.machine.emulator.save_state();
+  }
+
+  /**
+   * The running machine, for a later `start({resume})`. v86 copies its state
+   * synchronously (a short pause of the page, a few hundred ms); the machine
+   * runs on afterwards.
+   */
+  async saveMachine(): Promise<SavedMachine> {
+    const machine = this.machine;
+    if (!machine || this.current !== 'ready') throw new VmUnavailableError('the lab VM is not running');
+    await machine.channel.betweenRequests(SAVE_WAIT_MS);
+    if (machine !== this.machine || this.current !== 'ready')
+      throw new VmUnavailableError('the lab VM stopped while it was being saved');
+    // Read before the copy: no request can start between the two (both in this task).
+    const nextRequestId = machine.channel.nextRequestId;
+    return {state: await machine.emulator.save_state(), nextRequestId};
   }
 
   private setStatus(status: VmStatus): void {

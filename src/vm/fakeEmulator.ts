@@ -28,6 +28,8 @@ const CR0_PAGING_PROTECTED = 0x80000011 | 0;
 export class FakeWorld {
   readonly emulators: FakeEmulator[] = [];
   loads = 0;
+  /** What each load asked for ("restore", "boot", "resume"). */
+  readonly loadKinds: string[] = [];
   abortedLoads = 0;
   /** Most emulators ever running at once: the driver must keep this at 1. */
   maxRunning = 0;
@@ -48,9 +50,10 @@ export class FakeWorld {
     return {
       V86: BoundFake,
       wasmPath: 'fake.wasm',
-      load: (_what, onProgress, signal) =>
+      load: (what, onProgress, signal) =>
         new Promise<VmFiles>((resolve, reject) => {
           this.loads++;
+          this.loadKinds.push(what);
           const timer = setTimeout(() => {
             onProgress('downloading', 1, 1);
             resolve({bios: new ArrayBuffer(8), vgaBios: new ArrayBuffer(8), state: new ArrayBuffer(8)});
@@ -74,6 +77,8 @@ export class FakeEmulator implements Emulator {
   agentAnswers: boolean;
   /** Scripts the agent received, in order. */
   readonly requests: string[] = [];
+  /** Their request ids, in the same order. */
+  readonly requestIds: number[] = [];
   readonly bus = {send: (_name: string, data: Uint8Array) => this.agentInput(data)};
   readonly cpu = {
     // An idle kernel: halted, waiting for the next interrupt.
@@ -129,8 +134,11 @@ export class FakeEmulator implements Emulator {
     this.destroyed = true;
   }
 
+  /** What save_state returns: a real one is the guest's whole state. */
+  savedState = new ArrayBuffer(8);
+
   async save_state(): Promise<ArrayBuffer> {
-    return new ArrayBuffer(8);
+    return this.savedState;
   }
 
   serial_send_bytes(serial: number, data: Uint8Array): void {
@@ -183,6 +191,7 @@ export class FakeEmulator implements Emulator {
       const script = new TextDecoder().decode(this.input.subarray(64, end));
       this.input = this.input.slice(end);
       this.requests.push(script);
+      this.requestIds.push(Number(id));
       if (this.agentAnswers && this.running) setTimeout(() => this.reply(Number(id), script), 0);
     }
   }

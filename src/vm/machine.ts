@@ -23,9 +23,12 @@ export interface VmFiles {
 export interface VmPlatform {
   V86: EmulatorClass;
   wasmPath: string;
-  /** Must stop and reject with `signal.reason` once the signal aborts. */
+  /**
+   * Must stop and reject with `signal.reason` once the signal aborts.
+   * "resume" loads what "restore" does but the snapshot: the caller has its own state.
+   */
   load(
-    what: 'restore' | 'boot',
+    what: 'restore' | 'boot' | 'resume',
     onProgress: (phase: string, loaded: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<VmFiles>;

@@ -58,11 +58,15 @@ export function createNodeVm(options: NodeVmOptions = {}): V86Lab {
     V86,
     wasmPath: require.resolve('v86/build/v86.wasm'),
     async load(what, onProgress, signal) {
-      const restore = what === 'restore';
+      const restore = what !== 'boot';
       if (restore) await checkMachine(dir);
-      const names = restore
-        ? [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state]
-        : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.kernel, VM_FILES.initrd];
+      // A resumed machine brings its own state.
+      const names =
+        what === 'resume'
+          ? [VM_FILES.bios, VM_FILES.vgaBios]
+          : restore
+            ? [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.state]
+            : [VM_FILES.bios, VM_FILES.vgaBios, VM_FILES.kernel, VM_FILES.initrd];
       const buffers: ArrayBuffer[] = [];
       for (const [i, name] of names.entries()) {
         signal.throwIfAborted();

@@ -33,6 +33,18 @@ export type VmListener = (event: VmEvent) => void;
 export interface StartOptions {
   /** Boot the kernel from scratch instead of restoring the saved snapshot. */
   coldBoot?: boolean;
+  /** Restore this machine (saved by `saveMachine`) instead of the image's snapshot. */
+  resume?: SavedMachine;
+}
+
+/**
+ * A running machine, saved: the emulator's state, and the next control
+ * request id, so a resumed machine never mistakes a late reply to a request
+ * from before the save for one of its own.
+ */
+export interface SavedMachine {
+  state: ArrayBuffer;
+  nextRequestId: number;
 }
 
 export interface LabVm {
@@ -48,6 +60,8 @@ export interface LabVm {
   stop(): Promise<void>;
   /** Throw the machine away (running, crashed or still starting) and restore the snapshot again. */
   reset(): Promise<void>;
+  /** The running machine's state, taken between two requests on the control channel. */
+  saveMachine(): Promise<SavedMachine>;
   /** Run a command through the control channel, never through a learner terminal. */
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   /** Send raw bytes (keystrokes) to a learner terminal. */

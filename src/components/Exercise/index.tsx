@@ -3,7 +3,7 @@
  * Start runs setup.sh, Check collects and grades the VM state in the browser,
  * hints and the reference solution are revealed on request.
  */
-import React, {Suspense, useCallback, useEffect, useState, type ReactNode} from 'react';
+import React, {useCallback, useEffect, useState, type ReactNode} from 'react';
 import clsx from 'clsx';
 import CodeBlock from '@theme/CodeBlock';
 import useBrokenLinks from '@docusaurus/useBrokenLinks';
@@ -160,11 +160,11 @@ export default function Exercise({id}: ExerciseProps): ReactNode {
         )}
       </header>
       <div className={styles.task}>
-        <Suspense fallback={<p className={styles.muted}>Loading the task…</p>}>
-          <ParamsContext.Provider value={learner}>
-            <Task components={TASK_COMPONENTS} />
-          </ParamsContext.Provider>
-        </Suspense>
+        {/* No Suspense boundary: the static HTML must hold the task inline
+          (see taskLoader.tsx), and the task view waits for its chunk itself. */}
+        <ParamsContext.Provider value={learner}>
+          <Task components={TASK_COMPONENTS} fallback={<p className={styles.muted}>Loading the task…</p>} />
+        </ParamsContext.Provider>
       </div>
       <div className={styles.actions}>
         <button

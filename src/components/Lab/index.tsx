@@ -10,6 +10,9 @@ import StartPanel from './StartPanel';
 import StatusBadge from './StatusBadge';
 import OfflineBadge from './OfflineBadge';
 import ResetDialog from './ResetDialog';
+import SaveButton from './SaveButton';
+import {useAutosave} from './autosave';
+import {useLabKey} from './resumeOffer';
 import Tabs, {FILES_TAB, TABS, TOPOLOGY_TAB} from './Tabs';
 import {packetPanel, usePacketPanel} from '../PacketView/store';
 import styles from './styles.module.css';
@@ -45,6 +48,7 @@ function useFullScreen(): [boolean, () => void] {
 
 export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabProps): ReactNode {
   useLabLifetime();
+  useAutosave(useLabKey());
   const lab = useLabState();
   // Terminals and tool tabs alike: labStore keeps which one is in front ("Edit in lab" brings Files forward).
   const tab = lab.activeTerminal;
@@ -107,6 +111,7 @@ export default function Lab({title = 'Lab: Debian Linux VM', height = 420}: LabP
               </button>
             </>
           )}
+          <SaveButton running={running} />
           {started && (
             <button
               type="button"

@@ -4,7 +4,7 @@
  * control; components read it with useSyncExternalStore.
  */
 import {useSyncExternalStore} from 'react';
-import {StartCancelledError, type LabVm, type VmEvent, type VmStatus} from '@site/src/vm/types';
+import {StartCancelledError, type LabVm, type SavedMachine, type VmEvent, type VmStatus} from '@site/src/vm/types';
 import {loadVm} from './loadVm';
 
 export interface LabProgress {
@@ -26,6 +26,16 @@ export interface LabState {
 
 type OutputListener = (data: Uint8Array) => void;
 
+/** What saving and resuming (autosave.ts) needs to hear from the lab. */
+export interface LabHooks {
+  /** The learner typed into a terminal: the machine has changed. */
+  onInput?(): void;
+  /** The page lets go of a running machine (the learner left the lesson): last chance to save it. */
+  beforeDispose?(vm: LabVm): Promise<void>;
+  /** The learner threw the machine away for a fresh one. */
+  onReset?(): void;
+}
+
 const INITIAL: LabState = {status: 'idle', progress: null, problem: null, generation: 0, activeTerminal: 0};
 const RESIZE_DELAY_MS = 250;
 const PROGRESS_INTERVAL_MS = 100;
@@ -44,6 +54,7 @@ let resetting: Promise<LabVm> | null = null;
 let session = 0;
 let holders = 0;
 const listeners = new Set<() => void>();
+let hooks: LabHooks = {};
 const outputListeners = new Map<number, Set<OutputListener>>();
 const backlog = new Map<number, {chunks: Uint8Array[]; size: number}>();
 const sizes = new Map<number, {cols: number; rows: number}>();
@@ -125,7 +136,8 @@ function track(work: Promise<LabVm>): Promise<LabVm> {
   return tracked;
 }
 
-async function boot(): Promise<LabVm> {
+/** `resume` reads a saved machine (while the emulator downloads); without it the image's snapshot starts. */
+async function boot(resume?: () => Promise<SavedMachine>): Promise<LabVm> {
   const mine = session;
   // A crashed or stopped machine is thrown away, never left running beside a new one.
   const old = vm;
@@ -137,11 +149,12 @@ async function boot(): Promise<LabVm> {
   setState({status: 'loading', progress: null, problem: null, generation: state.generation + 1});
   let machine: LabVm | null = null;
   try {
-    machine = await loadVm();
+    const [loaded, saved] = await Promise.all([loadVm(), resume?.()]);
+    machine = loaded;
     if (mine !== session) throw new StartCancelledError('the page let go of the lab while it loaded');
     vm = machine;
     unsubscribeVm = machine.on(onVmEvent);
-    await machine.start();
+    await machine.start(saved ? {resume: saved} : {});
     if (state.status === 'loading') setState({status: machine.status, progress: null});
     return machine;
   } catch (err) {
@@ -163,14 +176,22 @@ export const labStore = {
     return () => listeners.delete(listener);
   },
 
-  /** Idempotent: concurrent callers (Start lab, Start exercise) share one boot. */
-  start(): Promise<LabVm> {
+  /**
+   * Idempotent: concurrent callers (Start lab, Start exercise) share one boot.
+   * With `resume`, a machine saved earlier starts instead of a fresh one.
+   */
+  start(resume?: () => Promise<SavedMachine>): Promise<LabVm> {
     if (vm && state.status === 'ready') return Promise.resolve(vm);
-    return starting ?? track(boot());
+    return starting ?? track(boot(resume));
+  },
+
+  setHooks(next: LabHooks): void {
+    hooks = next;
   },
 
   /** A fresh machine; also cancels a start still downloading (the driver runs one machine at a time). */
   async reset(): Promise<void> {
+    hooks.onReset?.();
     const machine = vm;
     if (!machine) {
       await labStore.start().catch(() => undefined);
@@ -209,6 +230,7 @@ export const labStore = {
 
   async dispose(): Promise<void> {
     const machine = vm;
+    const running = state.status === 'ready';
     unsubscribeVm?.();
     unsubscribeVm = null;
     vm = null;
@@ -220,11 +242,13 @@ export const labStore = {
     clearTimeout(resizeTimer);
     state = INITIAL;
     listeners.forEach((l) => l());
+    if (machine && running) await hooks.beforeDispose?.(machine).catch(() => undefined);
     await machine?.stop().catch(() => undefined);
   },
 
   sendInput(terminal: number, data: string): void {
     vm?.writeTerminal(terminal, data);
+    hooks.onInput?.();
   },
 
   setActiveTerminal(terminal: number): void {

@@ -49,12 +49,14 @@ async function save(): Promise<void> {
   // The lab's lazy chunks (Check's graders, the packet view, the file editor)
   // otherwise load on first use, which may come after the network is gone;
   // fetched now, they pass through the worker, which caches site assets as
-  // they go by; Monaco's worker, font and grammars too, loaded by a warm-up.
+  // they go by; Monaco's worker, font and grammars too, loaded by a warm-up,
+  // and the search bar's index and worker: searching the course offline needs them.
   await Promise.all([
     import('../Exercise/grading'),
     import('../PacketView'),
     import('../FileEditor'),
     import('../FileEditor/monaco').then((m) => m.warmForOffline()),
+    import('../Search/warm').then((m) => m.warmSearch()),
   ]).catch(() => undefined);
   // The Files tab's scripts and everyday commands (ls, cat...) start tools the
   // image's offline set lacks: run them once now, so their root files are
