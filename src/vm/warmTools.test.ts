@@ -15,8 +15,13 @@ describe('warmScript', () => {
     expect(new Set(EVERYDAY_TOOLS.map((e) => e.split(' ')[0])).size).toBe(EVERYDAY_TOOLS.length);
   });
 
+  it('drops the page cache first, unless told not to (the host running this test)', () => {
+    expect(warmScript().split('\n')[0]).toContain('echo 3 >/proc/sys/vm/drop_caches');
+    expect(warmScript(EVERYDAY_TOOLS, false)).not.toContain('drop_caches');
+  });
+
   it('runs to the end with exit 0 and prints nothing, even with tools missing', () => {
-    const r = bash(warmScript([...EVERYDAY_TOOLS, 'no-such-tool-here', 'false']));
+    const r = bash(warmScript([...EVERYDAY_TOOLS, 'no-such-tool-here', 'false'], false));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('');
   });
@@ -24,7 +29,7 @@ describe('warmScript', () => {
   it('starts the tools it lists (traced here with a shim first on PATH)', () => {
     const r =
       bash(`d=$(mktemp -d); for t in warm-a warm-b; do printf '#!/bin/sh\\necho "\${0##*/} $*" >> %s/log\\n' "$d" > "$d/$t"; chmod +x "$d/$t"; done
-PATH="$d:$PATH"; ${warmScript(['warm-a', 'warm-b -V'])}
+PATH="$d:$PATH"; ${warmScript(['warm-a', 'warm-b -V'], false)}
 cat "$d/log"; rm -rf "$d"`);
     expect(r.stdout).toBe('warm-a --version\nwarm-b -V\n');
   });

@@ -1,11 +1,13 @@
 /**
  * The image's offline set (images/offline-set.sh, traced in a restored VM)
- * lacks everyday commands the guest had not opened by the time it was traced:
- * ls, cat, cp and friends, and most of /etc. With the network gone, a learner's first `ls` would
- * wait on a root file that cannot arrive. When a lab starts online, the page
- * runs each of these once through the control channel, so the guest fetches
- * their files now and the offline worker caches them as they pass.
- * (The lasting fix is listing them in offline-set.sh at the next image change.)
+ * lacks what the guest did not fetch while it was traced: files already in the
+ * saved state's page cache (ls, cat, grep...), which a long session evicts, and
+ * commands nobody ran (most of /etc). With the network gone, the learner's next
+ * `grep` then waits on a root file that cannot arrive, and the lab stops.
+ * When a lab starts online, the page drops the guest's page cache and runs
+ * everyday commands once through the control channel: every file read again
+ * passes through the offline worker, which caches it.
+ * (The lasting fix is tracing the snapshot's own reads at the next image change.)
  */
 import type {ExecVm} from './types';
 
@@ -16,12 +18,14 @@ export const EVERYDAY_TOOLS = [
   ...['head', 'tail', 'wc', 'sort', 'uniq', 'cut', 'tr', 'tee', 'seq', 'env', 'id', 'uname', 'df', 'du'],
   ...['date', 'sleep', 'basename', 'dirname', 'md5sum', 'sha256sum', 'diff', 'grep', 'sed', 'xargs', 'which'],
   ...['kill', 'pkill', 'pgrep', 'ps', 'free', 'dmesg', 'hostname', 'sync', 'mktemp', 'base64', 'more'],
-  // network tools the later chapters lean on ('tool -flag': a flag that prints and exits, never a query)
-  ...['curl', 'ipvsadm', 'traceroute', 'dig -h', 'host -V', 'tracepath -V', 'nstat -V', 'lsof -v'],
+  // network tools without heavy libraries ('tool -flag': a flag that prints and exits, never a query).
+  // Not dig, host or curl: their libraries (ICU, BIND, TLS) weigh about 15 MB; and not ipvsadm, whose
+  // first run loads the ip_vs module, changing the machine the learner is about to grade.
+  ...['traceroute', 'tracepath -V', 'nstat -V', 'lsof -v'],
 ] as const;
 
 /** One script: each tool that exists starts once (its binary and libraries are read); none may fail it. */
-export function warmScript(tools: readonly string[] = EVERYDAY_TOOLS): string {
+export function warmScript(tools: readonly string[] = EVERYDAY_TOOLS, dropCaches = true): string {
   // What matters is the exec (the guest reads the binary and its libraries), not the output: a tool
   // without its own flag gets --version, harmless in every one listed. Missing tools are skipped.
   const lines = tools.map((entry) => {
@@ -29,7 +33,10 @@ export function warmScript(tools: readonly string[] = EVERYDAY_TOOLS): string {
     return `command -v ${tool} >/dev/null 2>&1 && ${tool} ${flag} </dev/null >/dev/null 2>&1`;
   });
   // /etc is what the chapters cat and edit (resolv.conf, hosts, dnsmasq.conf...): about 100 small files.
+  // Dropped first, the page cache refills through the worker: no file stays that only the network has.
+  const drop = dropCaches ? ['sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null'] : [];
   return [
+    ...drop,
     ...lines,
     'ls / >/dev/null',
     'find /etc -xdev -type f -size -256k -exec cat {} + >/dev/null 2>&1',
