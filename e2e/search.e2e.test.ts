@@ -50,7 +50,8 @@ describe('course search', () => {
     await page.screenshot({path: path.join(SHOTS, 'search-vxlan.png')});
     await hit.click();
     await until(async () => new URL(page.url()).pathname === '/learn/vxlan');
-    expect(await heading()).toBe('VXLAN overlays');
+    // The URL changes before the new page renders: wait for its heading.
+    await expect.poll(heading, {timeout: 30_000}).toBe('VXLAN overlays');
     await page.screenshot({path: path.join(SHOTS, 'search-landed-vxlan.png')});
   });
 
@@ -72,7 +73,7 @@ describe('course search', () => {
     }
     await page.keyboard.press('Enter');
     await until(async () => new URL(page.url()).pathname === '/learn/bridges');
-    expect(await heading()).toBe('Linux bridges');
+    await expect.poll(heading, {timeout: 30_000}).toBe('Linux bridges');
   });
 
   it("finds a word only an exercise's task uses", async () => {
@@ -95,6 +96,7 @@ describe('course search', () => {
       await page.screenshot({path: path.join(SHOTS, 'search-offline.png')});
       await hit.click();
       await until(async () => new URL(page.url()).pathname === '/learn/bridges');
+      await expect.poll(heading, {timeout: 30_000}).toBe('Linux bridges');
     } finally {
       await site.browser.context.setOffline(false);
     }
