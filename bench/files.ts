@@ -13,18 +13,10 @@ import {launch} from '../e2e/browser';
 import {ensureBuild} from '../e2e/site';
 import {serveStatic} from '../e2e/staticServer';
 import {run, startLab} from '../e2e/terminal';
+import {emit, median} from './stats';
 
 const OPENS = 7;
 const SAVES = 5;
-
-function emit(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({name, value: Number(value.toFixed(3)), unit}));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /** Waits (polling in the page, cheaply) until the editor shows `path` and is not busy. */
 async function shown(page: Page, path: string): Promise<void> {

@@ -14,19 +14,11 @@ import {launch} from '../e2e/browser';
 import {ensureBuild} from '../e2e/site';
 import {serveStatic} from '../e2e/staticServer';
 import {run, startLab, terminalInput, until, waitForLabReady, waitForPrompt} from '../e2e/terminal';
+import {emit, median} from './stats';
 
 const LESSON = '/learn/bridges';
 const SAVES = 3;
 const RESUMES = 5;
-
-function emit(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({name, value: Number(value.toFixed(3)), unit}));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function savedAt(page: Page): Promise<number> {
   return Number(

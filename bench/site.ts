@@ -19,13 +19,10 @@ import {launch} from '../e2e/browser';
 import {ensureBuild} from '../e2e/site';
 import {serveStatic} from '../e2e/staticServer';
 import {startLab as startLabIn} from '../e2e/terminal';
+import {emit, median} from './stats';
 
 const LESSON = '/learn/bridges';
 const EXERCISE = 'section[data-exercise="bridges/two-namespaces"]';
-
-function emit(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({name, value: Number(value.toFixed(unit === 'KB' ? 1 : 3)), unit}));
-}
 
 async function gzippedKb(buildDir: string, urls: string[]): Promise<number> {
   let bytes = 0;
@@ -59,11 +56,6 @@ async function checkOnce(page: Page): Promise<number> {
 
 const COLD_RUNS = 3;
 const CHECK_RUNS = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 /** One fresh profile: the lesson's JavaScript, a cold Start lab, and (when asked) Checks and a warm start. */
 async function session(baseUrl: string, buildDir: string, full: boolean): Promise<Record<string, number[]>> {

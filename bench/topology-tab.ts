@@ -19,21 +19,13 @@ import {launch} from '../e2e/browser';
 import {ensureBuild, REPO} from '../e2e/site';
 import {serveStatic} from '../e2e/staticServer';
 import {commandsOf, run, startLab} from '../e2e/terminal';
+import {emit, median} from './stats';
 
 const LESSON = '/learn/vlans';
 const ID = 'vlans/vlan-aware-bridge';
 const EXERCISE = `section[data-exercise="${ID}"]`;
 const TOPOLOGY = 'section[aria-label="Lab"] [data-serial]';
 const RUNS = 5;
-
-function emit(name: string, value: number, unit: string): void {
-  console.log(JSON.stringify({name, value: Number(value.toFixed(unit === 'ms' ? 0 : 3)), unit}));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-}
 
 async function check(page: Page): Promise<void> {
   await page.getByRole('tab', {name: 'Terminal 1'}).click();
